@@ -1,4 +1,5 @@
 import { invalidArgument, type CacheError } from './errors.js'
+import { reportError } from './reportError.js'
 
 /**
  * A minimal listener set: `subscribe(listener)` returns an idempotent unsubscribe. Listeners are
@@ -39,14 +40,8 @@ export class Subscribable<E> {
       try {
         listener(event)
       } catch (error) {
-        report(error)
+        reportError(error, 'an event listener')
       }
     }
   }
-}
-
-function report(error: unknown): void {
-  const reportError = (globalThis as { reportError?: (error: unknown) => void }).reportError
-  if (typeof reportError === 'function') reportError(error)
-  else console.error('aws-client-cache: an event listener threw', error)
 }

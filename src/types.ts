@@ -50,6 +50,8 @@ export interface AwsClientLike {
 export type ClientConstructor<TClient> = new (config: any) => TClient
 
 /** The config a client class accepts (its constructor's first parameter). */
-export type ClientConfigOf<C> = C extends new (config: infer P, ...rest: never[]) => unknown
-  ? NonNullable<P>
+export type ClientConfigOf<C> = C extends new (...args: infer A) => unknown
+  ? [A] extends [[]]
+    ? Record<string, unknown>
+    : NonNullable<A[0]>
   : never

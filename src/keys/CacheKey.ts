@@ -96,15 +96,18 @@ export function encodePart(
   try {
     return encodeIdentity(value, param)
   } catch (error) {
-    if (error instanceof CycleError) {
-      throw new family.Base(`${param} must not contain a cycle, found one at ${error.path}`, {
-        code: 'CYCLIC_CONFIG',
-        param: error.path,
-        details: { path: error.path },
-      })
-    }
-    throw error
+    throw translateCycle(error, param, family)
   }
+}
+
+/** Turns an internal `CycleError` into the family's error naming the path; others pass. @internal */
+export function translateCycle(error: unknown, param: string, family: ErrorFamily): unknown {
+  if (!(error instanceof CycleError)) return error
+  return new family.Base(`${param} must not contain a cycle, found one at ${error.path}`, {
+    code: 'CYCLIC_CONFIG',
+    param: error.path,
+    details: { path: error.path },
+  })
 }
 
 /** `describeConfig` plus the config's region. @internal */

@@ -22,7 +22,9 @@ import { identityOf } from './objectIds.js'
  * String(key) // "S3Client({ region: 'us-west-2' })"
  * ```
  */
-export class ClientCacheKey<C extends ClientConstructor<unknown> = ClientConstructor<unknown>> extends CacheKey {
+export class ClientCacheKey<
+  C extends ClientConstructor<unknown> = ClientConstructor<unknown>,
+> extends CacheKey {
   /** Always `'client'`. */
   readonly cacheType = 'client' as const
   /** The client class. */
@@ -34,7 +36,7 @@ export class ClientCacheKey<C extends ClientConstructor<unknown> = ClientConstru
    * @throws {@link ClientCacheError} when `ClientClass` is not a constructor, `config` is not a
    *   plain object, or `config` contains a cycle
    */
-  constructor(ClientClass: C, config?: ClientConfigOf<C> | Record<string, unknown>) {
+  constructor(ClientClass: C, config?: ClientConfigOf<C>) {
     if (!isConstructor(ClientClass)) {
       throw invalidArgument(
         clientErrors.Base,

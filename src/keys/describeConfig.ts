@@ -46,7 +46,8 @@ function idOf(value: unknown, secret: boolean, tokens: SecretToken[]): string {
     return `{${parts.join(',')}}`
   }
   if (value instanceof Date) return `Date(${value.getTime()})`
-  if (typeof URL === 'function' && value instanceof URL) return `URL(${JSON.stringify(safeHref(value))})`
+  if (typeof URL === 'function' && value instanceof URL)
+    return `URL(${JSON.stringify(safeHref(value))})`
   return `@${identityOf(value)}`
 }
 

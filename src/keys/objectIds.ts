@@ -20,3 +20,16 @@ export function identityOf(value: object | symbol): number {
   if (id === undefined) ids.set(value, (id = next++))
   return id
 }
+
+const prefixes = new WeakMap<object, string>()
+
+/**
+ * `${identityOf(value)}|`, cached as a string: the start of every key identity of a class or
+ * definition. Saves the number-to-string conversion on each session hit.
+ * @internal
+ */
+export function identityPrefixOf(value: object): string {
+  let prefix = prefixes.get(value)
+  if (prefix === undefined) prefixes.set(value, (prefix = `${identityOf(value)}|`))
+  return prefix
+}

@@ -12,7 +12,9 @@ export interface ResourceDefinition<TClient = unknown, TResource = unknown, TOpt
   /** The client class the resource is built over. */
   readonly client: ClientConstructor<TClient>
   /** Builds the resource from its own client and the call's `resourceOptions`. */
-  readonly create: (client: TClient, resourceOptions: TOptions) => TResource | Promise<TResource>
+  // Method syntax on purpose: parameters are then bivariant, so any definition is assignable to
+  // the plain `ResourceDefinition` that caches and keys accept.
+  create(client: TClient, resourceOptions: TOptions): TResource | Promise<TResource>
 }
 
 /**
@@ -41,17 +43,32 @@ export function defineResource<TClient, TResource, TOptions = undefined>(definit
   create: (client: TClient, resourceOptions: TOptions) => TResource | Promise<TResource>
 }): ResourceDefinition<TClient, TResource, TOptions> {
   if (definition === null || typeof definition !== 'object') {
-    throw invalidArgument(resourceErrors.Base, 'definition', 'an object { name, client, create }', definition)
+    throw invalidArgument(
+      resourceErrors.Base,
+      'definition',
+      'an object { name, client, create }',
+      definition,
+    )
   }
   const { name, client, create } = definition
   if (typeof name !== 'string' || name.length === 0) {
     throw invalidArgument(resourceErrors.Base, 'definition.name', 'a non-empty string', name)
   }
   if (!isConstructor(client)) {
-    throw invalidArgument(resourceErrors.Base, 'definition.client', 'an AWS SDK client class', client)
+    throw invalidArgument(
+      resourceErrors.Base,
+      'definition.client',
+      'an AWS SDK client class',
+      client,
+    )
   }
   if (typeof create !== 'function') {
-    throw invalidArgument(resourceErrors.Base, 'definition.create', 'a function (client, resourceOptions) => resource', create)
+    throw invalidArgument(
+      resourceErrors.Base,
+      'definition.create',
+      'a function (client, resourceOptions) => resource',
+      create,
+    )
   }
   const frozen = Object.freeze({ name, client, create })
   definitions.add(frozen)

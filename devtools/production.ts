@@ -1,0 +1,2 @@
+// The devtools panel lands with issue #4.
+export {}

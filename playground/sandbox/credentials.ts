@@ -1,0 +1,109 @@
+/**
+ * Temporary credentials issued by the sandbox's Cognito endpoint.
+ *
+ * Each key pair is registered with s3rver's account registry (so S3 knows the key and the sandbox
+ * can verify SigV4 against its secret) and revoked from it when it expires, by an unref'd timer.
+ * Revoked keys are remembered (bounded) so S3 can answer `ExpiredToken` like AWS does, rather
+ * than `InvalidAccessKeyId`.
+ */
+import { randomBytes } from 'node:crypto'
+import type { AWSAccount } from './s3rver.js'
+
+export interface IssuedCredentials {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken: string
+  expiration: Date
+}
+
+export type CredentialStatus =
+  { state: 'unknown' } | { state: 'active'; sessionToken: string } | { state: 'expired' }
+
+interface ActiveEntry {
+  sessionToken: string
+  expiresAt: number
+  timer: NodeJS.Timeout
+  waiters: (() => void)[]
+}
+
+/** How many revoked keys are remembered for `ExpiredToken` answers. */
+const MAX_TOMBSTONES = 10_000
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+
+function randomAccessKeyId(): string {
+  // Temporary (STS) access key ids start with ASIA and are 20 characters long.
+  const bytes = randomBytes(16)
+  let id = 'ASIA'
+  for (const byte of bytes) id += BASE32.charAt(byte % 32)
+  return id
+}
+
+export class CredentialIssuer {
+  readonly #account: AWSAccount
+  readonly #ttlMs: number
+  readonly #active = new Map<string, ActiveEntry>()
+  readonly #tombstones = new Set<string>()
+  #closed = false
+
+  constructor(account: AWSAccount, ttlSeconds: number) {
+    this.#account = account
+    this.#ttlMs = ttlSeconds * 1000
+  }
+
+  issue(): IssuedCredentials {
+    if (this.#closed) throw new Error('The sandbox is closed')
+    const accessKeyId = randomAccessKeyId()
+    const secretAccessKey = randomBytes(30).toString('base64')
+    const sessionToken = `SANDBOX/${randomBytes(96).toString('base64')}`
+    const expiresAt = Date.now() + this.#ttlMs
+    this.#account.createKeyPair(accessKeyId, secretAccessKey)
+    const timer = setTimeout(() => this.revoke(accessKeyId), this.#ttlMs)
+    timer.unref()
+    this.#active.set(accessKeyId, { sessionToken, expiresAt, timer, waiters: [] })
+    return { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expiresAt) }
+  }
+
+  /** Where a key stands now. A key whose time is up is revoked on the spot (timers can be late). */
+  status(accessKeyId: string): CredentialStatus {
+    const entry = this.#active.get(accessKeyId)
+    if (entry) {
+      if (Date.now() < entry.expiresAt) return { state: 'active', sessionToken: entry.sessionToken }
+      this.revoke(accessKeyId)
+      return { state: 'expired' }
+    }
+    return this.#tombstones.has(accessKeyId) ? { state: 'expired' } : { state: 'unknown' }
+  }
+
+  /** Removes the key pair from s3rver's registry; idempotent. */
+  revoke(accessKeyId: string): void {
+    const entry = this.#active.get(accessKeyId)
+    if (!entry) return
+    clearTimeout(entry.timer)
+    this.#active.delete(accessKeyId)
+    this.#account.revokeAccessKey(accessKeyId)
+    this.#tombstones.add(accessKeyId)
+    if (this.#tombstones.size > MAX_TOMBSTONES) {
+      const oldest = this.#tombstones.values().next()
+      if (!oldest.done) this.#tombstones.delete(oldest.value)
+    }
+    for (const resolve of entry.waiters) resolve()
+  }
+
+  /**
+   * Resolves once `accessKeyId` has been revoked (at once if it already was). Rejects for a key
+   * this sandbox never issued.
+   */
+  whenRevoked(accessKeyId: string): Promise<void> {
+    const entry = this.#active.get(accessKeyId)
+    if (entry) return new Promise((resolve) => entry.waiters.push(resolve))
+    if (this.#tombstones.has(accessKeyId)) return Promise.resolve()
+    return Promise.reject(new Error(`The sandbox did not issue access key ${accessKeyId}`))
+  }
+
+  /** Revokes everything (on close). */
+  close(): void {
+    this.#closed = true
+    for (const accessKeyId of [...this.#active.keys()]) this.revoke(accessKeyId)
+  }
+}

@@ -1,0 +1,494 @@
+import { invalidArgument, type CacheError } from '../errors.js'
+import type { CacheEvent, CacheEventListener } from '../events.js'
+import { keyIdentity, type CacheKey } from '../keys/CacheKey.js'
+import { reportError } from '../reportError.js'
+import { Subscribable } from '../Subscribable.js'
+import type { CacheType, EvictReason, EvictionPolicy } from '../types.js'
+import type { CacheConstructorOptions } from './CacheConstructorOptions.js'
+import { CacheNode } from './CacheNode.js'
+import type { CacheSide } from './CacheSide.js'
+import type { EvictionOrder } from './EvictionOrder.js'
+import { LFUOrder } from './LFUOrder.js'
+import { LRUOrder } from './LRUOrder.js'
+import { validateCacheOptions } from './validateCacheOptions.js'
+import { validateMaxSize } from './validateMaxSize.js'
+
+/** One entry with its usage statistics, as `_entryStats()` lists them. @internal */
+export interface CacheEntryStats<K, V> {
+  readonly key: K
+  readonly value: V
+  /** Uses recorded: `get`, `getOrThrow`, session hits. */
+  readonly hits: number
+  /** LFU frequency: 1 when added, +1 per use. LRU caches report the same (`hits + 1`). */
+  readonly frequency: number
+  /** When the entry was added, in ms since the epoch (the cache's clock). */
+  readonly createdAt: number
+  /** When it was last used (its `createdAt` until the first use). */
+  readonly lastUsedAt: number
+}
+
+/**
+ * What the four low-level caches share: a Map-like store of keys to values, bounded by `maxSize`,
+ * that evicts its next victim (least recently used for LRU, least frequently used for LFU) when
+ * full. Every operation is O(1) except the snapshots (`keys()`, `values()`, `entries()`,
+ * iteration, `toString()`) and `copy()`.
+ *
+ * Not exported from the package: use {@link LRUClientCache}, {@link LFUClientCache},
+ * {@link LRUResourceCache} or {@link LFUResourceCache}.
+ *
+ * Hot path: `get()` and the session's `_hitByIdentity()` do one Map lookup and relink one node;
+ * they allocate nothing (no closure, no array, no event object) unless someone is subscribed.
+ *
+ * @typeParam K - the key class (`ClientCacheKey` or `ResourceCacheKey`)
+ * @typeParam V - the value type
+ * @typeParam T - the `cacheType`
+ * @typeParam P - the `evictionPolicy`
+ *
+ * @example
+ * ```ts
+ * const cache = new LRUClientCache({ maxSize: 2 })
+ * cache.set(keyA, clientA).set(keyB, clientB)
+ * cache.get(keyA) // clientA, now the most recently used
+ * cache.set(keyC, clientC) // evicts keyB (reason 'capacity')
+ * cache.keys() // [keyA, keyC]: next victim first
+ * ```
+ */
+export abstract class CacheBase<
+  K extends CacheKey,
+  V,
+  T extends CacheType,
+  P extends EvictionPolicy,
+> {
+  readonly #side: CacheSide<K, T>
+  readonly #policy: P
+  readonly #order: EvictionOrder<K, V>
+  readonly #events: Subscribable<CacheEvent>
+  readonly #onEvict: ((value: V, key: K, reason: EvictReason) => void) | undefined
+  readonly #now: () => number
+  #maxSize: number
+
+  /** @internal */
+  protected constructor(options: unknown, side: CacheSide<K, T>, policy: P) {
+    const valid = validateCacheOptions<K, V>(options, side.errors.Base)
+    this.#side = side
+    this.#policy = policy
+    this.#order = policy === 'LFU' ? new LFUOrder<K, V>() : new LRUOrder<K, V>()
+    this.#events = new Subscribable<CacheEvent>(side.errors.Base)
+    this.#onEvict = valid.onEvict
+    this.#now = valid.now
+    this.#maxSize = valid.maxSize
+  }
+
+  /** `'LRU'` or `'LFU'`; read-only. */
+  get evictionPolicy(): P {
+    return this.#policy
+  }
+
+  /** `'client'` or `'resource'`; read-only. */
+  get cacheType(): T {
+    return this.#side.cacheType
+  }
+
+  /**
+   * The most entries the cache holds. Setting it validates the new size (a positive safe
+   * integer, else the side's base error and nothing changes); a different size evicts next
+   * victims until the cache fits (reason `'resize'`, one `evict` event each) and then emits one
+   * `resize` event. Setting the current size does nothing.
+   */
+  get maxSize(): number {
+    return this.#maxSize
+  }
+
+  set maxSize(value: number) {
+    const maxSize = validateMaxSize(value, this.#side.errors.Base)
+    const previousMaxSize = this.#maxSize
+    if (maxSize === previousMaxSize) return
+    this.#maxSize = maxSize
+    const order = this.#order
+    const victims: Array<CacheNode<K, V>> = []
+    while (order.size > maxSize) {
+      const victim = order.first() as CacheNode<K, V>
+      order.remove(victim)
+      victims.push(victim)
+    }
+    // Notify only once every victim is out, so hooks and listeners see the final state.
+    for (const victim of victims) this.#evicted(victim, 'resize')
+    if (this.#events.hasListeners) {
+      this.#events.emit({
+        type: 'resize',
+        at: this.#now(),
+        cacheType: this.#side.cacheType,
+        evictionPolicy: this.#policy,
+        maxSize,
+        previousMaxSize,
+      })
+    }
+  }
+
+  /** How many entries the cache holds. */
+  get size(): number {
+    return this.#order.size
+  }
+
+  /**
+   * `true` when an entry for `key` is present. Records no use and emits nothing.
+   * @throws the side's base error when `key` is not this cache's key class
+   */
+  has(key: K): boolean {
+    return this.#order.get(this.#identityOf(key)) !== undefined
+  }
+
+  /**
+   * The value for `key`, or `undefined`. A hit records a use (LRU: most recent; LFU: frequency
+   * +1) and emits `hit`; a miss emits `miss`.
+   * @throws the side's base error when `key` is not this cache's key class
+   */
+  get(key: K): V | undefined {
+    const node = this.#order.get(this.#identityOf(key))
+    if (node === undefined) {
+      if (this.#events.hasListeners) this.#emitEntry('miss', key, this.#now())
+      return undefined
+    }
+    this.#use(node)
+    return node.value
+  }
+
+  /**
+   * The value for `key`, or `undefined`, without recording a use or emitting anything.
+   * @throws the side's base error when `key` is not this cache's key class
+   */
+  peek(key: K): V | undefined {
+    const node = this.#order.get(this.#identityOf(key))
+    return node === undefined ? undefined : node.value
+  }
+
+  /**
+   * The value for `key`, recording a use like {@link CacheBase.get | get()}.
+   * @throws `…CacheNotFoundError` (code `KEY_NOT_FOUND`) when absent (after a `miss` event);
+   *   the side's base error when `key` is not this cache's key class
+   */
+  getOrThrow(key: K): V {
+    const node = this.#order.get(this.#identityOf(key))
+    if (node === undefined) {
+      if (this.#events.hasListeners) this.#emitEntry('miss', key, this.#now())
+      throw this.#notFound(key)
+    }
+    this.#use(node)
+    return node.value
+  }
+
+  /**
+   * Adds an entry and returns the cache. When the cache is full, the next victim is evicted
+   * first (reason `'capacity'`), so a new LFU entry is never its own victim. Emits `evict` (if
+   * one was evicted) and then `create`. A new entry counts as not yet used (`hits` 0, LFU
+   * frequency 1).
+   * @throws `…CacheExistsError` (code `KEY_EXISTS`) when `key` is present; the side's base error
+   *   when `key` is not this cache's key class or `value` is not accepted (client caches:
+   *   code `NOT_A_CLIENT` unless it has `send` and `destroy` methods). Nothing changes on a throw.
+   */
+  set(key: K, value: V): this {
+    const identity = this.#identityOf(key)
+    this.#side.assertValue(value)
+    const order = this.#order
+    if (order.get(identity) !== undefined) {
+      throw new this.#side.errors.Exists(
+        `key ${key.label} is already in the cache; delete() it first or get() the cached value`,
+        { code: 'KEY_EXISTS', param: 'key', details: { keyId: key.id, label: key.label } },
+      )
+    }
+    let victim: CacheNode<K, V> | null = null
+    if (order.size >= this.#maxSize) {
+      victim = order.first()
+      if (victim !== null) order.remove(victim)
+    }
+    const at = this.#now()
+    order.add(new CacheNode(key, value, identity, 0, at, at))
+    if (victim !== null) this.#evicted(victim, 'capacity')
+    if (this.#events.hasListeners) this.#emitEntry('create', key, at)
+    return this
+  }
+
+  /**
+   * Removes the entry for `key` (reason `'delete'`).
+   * @returns `true` if there was one
+   * @throws the side's base error when `key` is not this cache's key class
+   */
+  delete(key: K): boolean {
+    const node = this.#order.get(this.#identityOf(key))
+    if (node === undefined) return false
+    this.#order.remove(node)
+    this.#evicted(node, 'delete')
+    return true
+  }
+
+  /**
+   * Removes the entry for `key` (reason `'delete'`) and returns its value.
+   * @throws `…CacheNotFoundError` (code `KEY_NOT_FOUND`) when absent; the side's base error when
+   *   `key` is not this cache's key class
+   */
+  pop(key: K): V {
+    const node = this.#order.get(this.#identityOf(key))
+    if (node === undefined) throw this.#notFound(key)
+    this.#order.remove(node)
+    this.#evicted(node, 'delete')
+    return node.value
+  }
+
+  /**
+   * Removes the next victim (reason `'delete'`) and returns `[key, value]`.
+   * @throws `…CacheNotFoundError` (code `KEY_NOT_FOUND`) when the cache is empty
+   */
+  popItem(): [K, V] {
+    const node = this.#order.first()
+    if (node === null) {
+      throw new this.#side.errors.NotFound('popItem() found no entry: the cache is empty', {
+        code: 'KEY_NOT_FOUND',
+      })
+    }
+    this.#order.remove(node)
+    this.#evicted(node, 'delete')
+    return [node.key, node.value]
+  }
+
+  /**
+   * Removes every entry, in eviction order: each gets an `evict` event and `onEvict` with reason
+   * `'clear'`; then one `clear` event with the `count` removed (also when that is 0).
+   */
+  clear(): void {
+    const count = this.#removeAll('clear')
+    if (this.#events.hasListeners) {
+      this.#events.emit({
+        type: 'clear',
+        at: this.#now(),
+        cacheType: this.#side.cacheType,
+        evictionPolicy: this.#policy,
+        count,
+      })
+    }
+  }
+
+  /**
+   * A new cache of the same class with the same `maxSize`, clock, order, LFU frequencies and
+   * entry statistics. Values are shared, not cloned; after the copy the two caches change
+   * independently.
+   *
+   * The copy gets no `onEvict` and no subscribers: its values are the same objects the original
+   * holds, so an eviction hook running in both caches would dispose (e.g. `destroy()`) a client
+   * the other cache still hands out. Pass a hook to a new cache yourself if the copy should own
+   * its values.
+   *
+   * A subclass must accept the same constructor options for `copy()` to work.
+   */
+  copy(): this {
+    const Class = this.constructor as new (options: CacheConstructorOptions<K, V>) => this
+    const copy = new Class({ maxSize: this.#maxSize, now: this.#now })
+    const target = copy.#order
+    const source = this.#order
+    for (let node = source.first(); node !== null; node = source.after(node)) {
+      target.append(
+        new CacheNode(
+          node.key,
+          node.value,
+          node.identity,
+          node.hits,
+          node.createdAt,
+          node.lastUsedAt,
+        ),
+      )
+    }
+    return copy
+  }
+
+  /** The keys (the very objects passed to `set()`), next victim first. A fresh array. */
+  keys(): K[] {
+    const keys: K[] = []
+    const order = this.#order
+    for (let node = order.first(); node !== null; node = order.after(node)) keys.push(node.key)
+    return keys
+  }
+
+  /** The values, next victim first. A fresh array. */
+  values(): V[] {
+    const values: V[] = []
+    const order = this.#order
+    for (let node = order.first(); node !== null; node = order.after(node)) values.push(node.value)
+    return values
+  }
+
+  /** `[key, value]` pairs, next victim first. A fresh array. */
+  entries(): Array<[K, V]> {
+    const entries: Array<[K, V]> = []
+    const order = this.#order
+    for (let node = order.first(); node !== null; node = order.after(node)) {
+      entries.push([node.key, node.value])
+    }
+    return entries
+  }
+
+  /**
+   * Iterates `[key, value]` pairs, next victim first, over a snapshot taken when iteration
+   * starts: using or removing entries inside the loop is safe and does not change what it visits.
+   */
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.entries()[Symbol.iterator]()
+  }
+
+  /**
+   * `ClientCache:` (or `ResourceCache:`), then one line `- <label>` per entry, next victim first.
+   * Labels are secret-free.
+   */
+  toString(): string {
+    let text = this.#side.header
+    const order = this.#order
+    for (let node = order.first(); node !== null; node = order.after(node)) {
+      text += `\n- ${node.key.label}`
+    }
+    return text
+  }
+
+  /** Node's `util.inspect` (so `console.log`) prints `toString()`, never the clients' internals. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString()
+  }
+
+  /**
+   * Listens to this cache's events (`hit`, `miss`, `create`, `evict`, `resize`, `clear`, and
+   * those a session emits through it). A listener that throws is reported and never disturbs
+   * the cache.
+   * @returns an idempotent unsubscribe function
+   * @throws the side's base error when `listener` is not a function
+   */
+  subscribe(listener: CacheEventListener): () => void {
+    return this.#events.subscribe(listener)
+  }
+
+  /**
+   * The session's hit path: the value for an exact key identity, recording a use and emitting
+   * `hit` (only when someone listens); `undefined` and no event when absent. O(1), and it
+   * allocates nothing when nobody listens.
+   * @internal
+   */
+  _hitByIdentity(identity: string): V | undefined {
+    const node = this.#order.get(identity)
+    if (node === undefined) return undefined
+    this.#use(node)
+    return node.value
+  }
+
+  /** The value for an exact key identity, recording no use. @internal */
+  _peekByIdentity(identity: string): V | undefined {
+    const node = this.#order.get(identity)
+    return node === undefined ? undefined : node.value
+  }
+
+  /** Emits an event to this cache's subscribers (the session's `miss`, `dispose`, …). @internal */
+  _emit(event: CacheEvent): void {
+    this.#events.emit(event)
+  }
+
+  /** `true` when someone listens; check it before building an event. @internal */
+  get _hasListeners(): boolean {
+    return this.#events.hasListeners
+  }
+
+  /**
+   * Removes every entry with `reason` (an `evict` event and `onEvict` each), without the `clear`
+   * event (`session.dispose()` uses `'dispose'`). @internal
+   */
+  _removeAll(reason: EvictReason): void {
+    this.#removeAll(reason)
+  }
+
+  /** Every entry with its statistics, next victim first (for snapshots). @internal */
+  _entryStats(): Array<CacheEntryStats<K, V>> {
+    const stats: Array<CacheEntryStats<K, V>> = []
+    const order = this.#order
+    for (let node = order.first(); node !== null; node = order.after(node)) {
+      stats.push({
+        key: node.key,
+        value: node.value,
+        hits: node.hits,
+        frequency: node.hits + 1,
+        createdAt: node.createdAt,
+        lastUsedAt: node.lastUsedAt,
+      })
+    }
+    return stats
+  }
+
+  /** The exact identity of a key of this cache's class; the side's base error otherwise. */
+  #identityOf(key: K): string {
+    if (key instanceof this.#side.Key) {
+      try {
+        return keyIdentity(key)
+      } catch {
+        // An object made with Object.create(ClientCacheKey.prototype) passes `instanceof` but
+        // has no private identity; reading it throws a TypeError. Reject it like any non-key.
+      }
+    }
+    throw invalidArgument(this.#side.errors.Base, 'key', `a ${this.#side.keyName}`, key)
+  }
+
+  /** Records a use of a present node. */
+  #use(node: CacheNode<K, V>): void {
+    const at = this.#now()
+    node.hits++
+    node.lastUsedAt = at
+    this.#order.touch(node)
+    if (this.#events.hasListeners) this.#emitEntry('hit', node.key, at)
+  }
+
+  #emitEntry(type: 'hit' | 'miss' | 'create', key: K, at: number): void {
+    this.#events.emit({
+      type,
+      at,
+      cacheType: this.#side.cacheType,
+      evictionPolicy: this.#policy,
+      keyId: key.id,
+      label: key.label,
+    })
+  }
+
+  /**
+   * Reports a node that has already left the order: first its `evict` event, then `onEvict`
+   * (so a hook that disposes the value, and emits `dispose`, comes after `evict`).
+   */
+  #evicted(node: CacheNode<K, V>, reason: EvictReason): void {
+    if (this.#events.hasListeners) {
+      this.#events.emit({
+        type: 'evict',
+        at: this.#now(),
+        cacheType: this.#side.cacheType,
+        evictionPolicy: this.#policy,
+        keyId: node.key.id,
+        label: node.key.label,
+        reason,
+      })
+    }
+    const onEvict = this.#onEvict
+    if (onEvict === undefined) return
+    try {
+      onEvict(node.value, node.key, reason)
+    } catch (error) {
+      reportError(error, 'onEvict')
+    }
+  }
+
+  /** Empties the order, then reports each removed node in eviction order. */
+  #removeAll(reason: EvictReason): number {
+    const order = this.#order
+    const removed: Array<CacheNode<K, V>> = []
+    for (let node = order.first(); node !== null; node = order.after(node)) removed.push(node)
+    order.clear()
+    for (const node of removed) this.#evicted(node, reason)
+    return removed.length
+  }
+
+  #notFound(key: K): CacheError {
+    return new this.#side.errors.NotFound(`key ${key.label} is not in the cache`, {
+      code: 'KEY_NOT_FOUND',
+      param: 'key',
+      details: { keyId: key.id, label: key.label },
+    })
+  }
+}

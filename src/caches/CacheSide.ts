@@ -1,0 +1,22 @@
+import type { ErrorFamily } from '../errors.js'
+import type { CacheKey } from '../keys/CacheKey.js'
+import type { CacheType } from '../types.js'
+
+/**
+ * What differs between the client side and the resource side of the caches: the key class, the
+ * error classes, the `toString()` header and which values are accepted. One shared constant per
+ * side ({@link clientCacheSide}, {@link resourceCacheSide}).
+ * @internal
+ */
+export interface CacheSide<K extends CacheKey, T extends CacheType> {
+  readonly cacheType: T
+  /** The key class every key must be an instance of. */
+  readonly Key: abstract new (...args: never[]) => K
+  /** Its name, for messages. */
+  readonly keyName: string
+  readonly errors: ErrorFamily
+  /** First line of `toString()`. */
+  readonly header: string
+  /** Throws the side's base error (param `value`) for a value the cache must not hold. */
+  assertValue(value: unknown): void
+}

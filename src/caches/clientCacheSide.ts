@@ -1,0 +1,29 @@
+import { clientErrors, invalidArgument } from '../errors.js'
+import { ClientCacheKey } from '../keys/ClientCacheKey.js'
+import type { CacheSide } from './CacheSide.js'
+
+/** The client side: {@link ClientCacheKey}s, `ClientCache…Error`s, values with `send` and `destroy`. @internal */
+export const clientCacheSide: CacheSide<ClientCacheKey, 'client'> = {
+  cacheType: 'client',
+  Key: ClientCacheKey,
+  keyName: 'ClientCacheKey',
+  errors: clientErrors,
+  header: 'ClientCache:',
+  assertValue(value) {
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { send?: unknown }).send === 'function' &&
+      typeof (value as { destroy?: unknown }).destroy === 'function'
+    ) {
+      return
+    }
+    throw invalidArgument(
+      clientErrors.Base,
+      'value',
+      'an AWS SDK client (an object with send() and destroy() methods)',
+      value,
+      'NOT_A_CLIENT',
+    )
+  },
+}

@@ -1,0 +1,25 @@
+import { invalidArgument, resourceErrors } from '../errors.js'
+import { ResourceCacheKey } from '../keys/ResourceCacheKey.js'
+import type { CacheSide } from './CacheSide.js'
+
+/**
+ * The resource side: {@link ResourceCacheKey}s, `ResourceCache…Error`s, and any object or function
+ * as the value (a session tracks resources by identity, so primitives make no sense here).
+ * @internal
+ */
+export const resourceCacheSide: CacheSide<ResourceCacheKey, 'resource'> = {
+  cacheType: 'resource',
+  Key: ResourceCacheKey,
+  keyName: 'ResourceCacheKey',
+  errors: resourceErrors,
+  header: 'ResourceCache:',
+  assertValue(value) {
+    if ((typeof value === 'object' && value !== null) || typeof value === 'function') return
+    throw invalidArgument(
+      resourceErrors.Base,
+      'value',
+      'a resource (a non-null object or a function)',
+      value,
+    )
+  },
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { platform } from './browser.js'
+
+describe('browser platform', () => {
+  it('identifies itself and does not support profiles', () => {
+    expect(platform.name).toBe('browser')
+    expect(platform.supportsProfiles).toBe(false)
+  })
+
+  it('lists no profiles, as a fresh array each time', async () => {
+    const first = await platform.listProfiles()
+    expect(first).toEqual([])
+    first.push('mutated')
+    expect(await platform.listProfiles()).toEqual([])
+  })
+
+  it('offers no default credential provider, with or without a profile', () => {
+    expect(platform.defaultCredentialProvider(undefined)).toBeUndefined()
+    expect(platform.defaultCredentialProvider('dev')).toBeUndefined()
+  })
+})

@@ -1,0 +1,829 @@
+import { platform } from '#platform'
+import { LFUClientCache } from '../caches/LFUClientCache.js'
+import { LFUResourceCache } from '../caches/LFUResourceCache.js'
+import { LRUClientCache } from '../caches/LRUClientCache.js'
+import { LRUResourceCache } from '../caches/LRUResourceCache.js'
+import { validateEvictionPolicy } from '../caches/validateEvictionPolicy.js'
+import { validateMaxSize } from '../caches/validateMaxSize.js'
+import {
+  CacheError,
+  ClientCacheError,
+  clientErrors,
+  invalidArgument,
+  ResourceCacheError,
+  resourceErrors,
+  type ErrorFamily,
+} from '../errors.js'
+import type { CacheEvent, CacheEventListener } from '../events.js'
+import type { CacheKey } from '../keys/CacheKey.js'
+import { encodePart, translateCycle } from '../keys/CacheKey.js'
+import { ClientCacheKey, isConstructor } from '../keys/ClientCacheKey.js'
+import { learnServiceId } from '../keys/clientClassName.js'
+import { isPlainObject } from '../keys/isPlainObject.js'
+import { identityPrefixOf } from '../keys/objectIds.js'
+import { ResourceCacheKey } from '../keys/ResourceCacheKey.js'
+import { SingleFlight } from '../lock/SingleFlight.js'
+import {
+  getAvailablePartitions,
+  getAvailableRegions,
+  getPartitionForRegion,
+} from '../partitions/partitions.js'
+import { reportError } from '../reportError.js'
+import { isResourceDefinition, type ResourceDefinition } from '../resources/defineResource.js'
+import { Subscribable } from '../Subscribable.js'
+import type {
+  AwsClientLike,
+  AwsCredentialIdentity,
+  CacheOptions,
+  CacheType,
+  ClientConfigOf,
+  ClientConstructor,
+  EvictionPolicy,
+  EvictReason,
+} from '../types.js'
+import { BaseConfig } from './BaseConfig.js'
+import { ClientTracker } from './ClientTracker.js'
+import { IdentityMemo } from './IdentityMemo.js'
+import { isClientClass, resolveClientModule } from './resolveClientModule.js'
+import {
+  resolveSessionConfig,
+  type ResolvedSessionConfig,
+  type SessionConfig,
+} from './SessionConfig.js'
+import type { CacheSnapshot, SessionSnapshot } from './SessionSnapshot.js'
+import { SharedCredentials } from './SharedCredentials.js'
+
+/** A session's four caches: `session.cache.client.LRU` is `session.cache['client']['LRU']`. */
+export interface SessionCache {
+  readonly client: { readonly LRU: LRUClientCache; readonly LFU: LFUClientCache }
+  readonly resource: { readonly LRU: LRUResourceCache; readonly LFU: LFUResourceCache }
+}
+
+/** Per-call options of `resource()` and `resourceAsync()`. */
+export interface ResourceCallOptions<TOptions = unknown> extends CacheOptions {
+  /** Passed to the definition's `create`; part of the key. */
+  resourceOptions?: TOptions
+}
+
+/** A loader for `clientAsync()`: resolves to a class, `{ default: Class }` or a module namespace. */
+export type ClientLoader<C> = () => Promise<C | { default: C } | Record<string, unknown>>
+
+/** A loader for `resourceAsync()`: resolves to a definition or `{ default: definition }`. */
+export type ResourceLoader<D> = () => Promise<D | { default: D }>
+
+type AnyCache = LRUClientCache | LFUClientCache | LRUResourceCache | LFUResourceCache
+
+/** What the session knows about a value it built (a client, or a resource and its own client). */
+interface Built {
+  readonly client: AwsClientLike
+  readonly tracker: ClientTracker
+  readonly key: CacheKey
+  readonly cache: AnyCache
+  /** `false` when the config carried a caller-supplied request handler instance. */
+  readonly ownsHandler: boolean
+  disposed: boolean
+}
+
+let sessionCount = 0
+
+/**
+ * Hands out cached AWS SDK v3 clients: one client per class and effective config, kept in an LRU
+ * or LFU cache, built with one shared credential provider, destroyed when evicted and idle.
+ *
+ * @example
+ * ```ts
+ * import { S3Client } from '@aws-sdk/client-s3'
+ * import { Session } from 'aws-client-cache'
+ *
+ * const session = new Session({ region: 'us-east-1' })
+ * const s3 = session.client(S3Client)
+ * s3 === session.client(S3Client, { region: 'us-east-1' }) // true: same effective config
+ * ```
+ */
+export class Session {
+  /** The session's four caches. */
+  readonly cache: SessionCache
+  readonly #id = `session-${++sessionCount}`
+  readonly #config: ResolvedSessionConfig
+  /** Session defaults every call's config overlays, with their encoding precomputed. */
+  readonly #base: BaseConfig
+  readonly #credentials: SharedCredentials | undefined
+  readonly #built = new WeakMap<object, Built>()
+  readonly #events = new Subscribable<CacheEvent>(CacheError)
+  #forwarders: (() => void)[] | undefined
+  readonly #services = new Set<string>()
+  readonly #resourceNames = new Set<string>()
+  readonly #disposals = new Set<Promise<void>>()
+  readonly #flights = new SingleFlight<unknown>()
+  readonly #memo = new IdentityMemo()
+  #disposed: Promise<void> | undefined
+  readonly #stats = { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 }
+
+  /**
+   * @param config - see {@link SessionConfig}
+   * @throws {@link CacheError} naming the bad field; `profile` outside Node
+   */
+  constructor(config?: SessionConfig) {
+    const resolved = resolveSessionConfig(config, platform.supportsProfiles)
+    this.#config = resolved
+    const base: Record<string, unknown> = { ...resolved.clientConfig }
+    if (resolved.region !== undefined) base.region = resolved.region
+    if (resolved.credentials !== undefined) base.credentials = resolved.credentials
+    if (resolved.profile !== undefined) base.profile = resolved.profile
+    this.#base = new BaseConfig(base)
+
+    const source = resolved.credentials ?? platform.defaultCredentialProvider(resolved.profile)
+    this.#credentials =
+      source === undefined
+        ? undefined
+        : new SharedCredentials(source, (credentials, refresh) =>
+            this.#credentialsResolved(credentials, refresh),
+          )
+
+    const options = (cacheType: CacheType, policy: EvictionPolicy) => ({
+      maxSize: resolved.maxSize,
+      onEvict: (value: unknown, _key: unknown, reason: EvictReason) =>
+        this.#evicted(value, reason, cacheType, policy),
+    })
+    this.cache = Object.freeze({
+      client: Object.freeze({
+        LRU: new LRUClientCache(options('client', 'LRU')),
+        LFU: new LFUClientCache(options('client', 'LFU')),
+      }),
+      resource: Object.freeze({
+        LRU: new LRUResourceCache(options('resource', 'LRU')),
+        LFU: new LFUResourceCache(options('resource', 'LFU')),
+      }),
+    })
+  }
+
+  /** The session's region, or `undefined` when clients resolve their own. */
+  get regionName(): string | undefined {
+    const region = this.#base.values.region
+    return typeof region === 'string' ? region : undefined
+  }
+
+  /** The session's shared-config profile (Node), or `undefined`. */
+  get profileName(): string | undefined {
+    return this.#config.profile
+  }
+
+  /**
+   * The cached client for this class and effective config (the session's `region`,
+   * `credentials`, `profile` and `clientConfig`, overlaid by `config`), built on first use.
+   *
+   * Hot path: a hit costs one canonical encoding of the config and one map lookup.
+   *
+   * @example
+   * ```ts
+   * const s3 = session.client(S3Client, { region: 'eu-west-1' }, { evictionPolicy: 'LFU', maxSize: 20 })
+   * ```
+   * @throws {@link ClientCacheError} on bad input (nothing changes), or after `dispose()`
+   */
+  client<C extends ClientConstructor<unknown>>(
+    ClientClass: C,
+    config?: ClientConfigOf<C>,
+    options?: CacheOptions,
+  ): InstanceType<C> {
+    let policy = this.#config.evictionPolicy
+    let maxSize: number | undefined
+    if (options !== undefined) ({ policy, maxSize } = this.#cacheOptions(options, clientErrors))
+    if (typeof ClientClass !== 'function') {
+      throw invalidArgument(
+        ClientCacheError,
+        'ClientClass',
+        'an AWS SDK client class (e.g. S3Client)',
+        ClientClass,
+      )
+    }
+    const identity =
+      config === undefined || !isPlainObject(config)
+        ? this.#encode(identityPrefixOf(ClientClass), config, clientErrors)
+        : this.#memo.lookup(ClientClass, config, () =>
+            this.#encode(identityPrefixOf(ClientClass), config, clientErrors),
+          )
+    const cache = this.cache.client[policy]
+    if (maxSize !== undefined && maxSize !== cache.maxSize) cache.maxSize = maxSize
+    const hit = cache._hitByIdentity(identity)
+    if (hit !== undefined) {
+      this.#stats.hits++
+      return hit as InstanceType<C>
+    }
+    const effective = config === undefined ? this.#base.values : this.#base.overlay(config)
+    return this.#createClient(ClientClass, effective, cache) as InstanceType<C>
+  }
+
+  /**
+   * Like {@link Session.client}, for a class or a loader, so apps can code-split client modules.
+   * Concurrent calls for one key build exactly one client; a failed loader caches nothing.
+   *
+   * @example
+   * ```ts
+   * const s3 = await session.clientAsync(() => import('@aws-sdk/client-s3'), { region: 'us-east-1' })
+   * ```
+   */
+  async clientAsync<C extends ClientConstructor<unknown>>(
+    ClientClassOrLoader: C | ClientLoader<C>,
+    config?: ClientConfigOf<C>,
+    options?: CacheOptions,
+  ): Promise<InstanceType<C>> {
+    let ClientClass: ClientConstructor<unknown>
+    if (isClientClass(ClientClassOrLoader)) ClientClass = ClientClassOrLoader
+    else if (typeof ClientClassOrLoader === 'function') {
+      let loaded: unknown
+      try {
+        loaded = await ClientClassOrLoader()
+      } catch (cause) {
+        throw new ClientCacheError('the loader passed to clientAsync() failed; see `cause`', {
+          code: 'LOADER_FAILED',
+          param: 'loader',
+          cause,
+        })
+      }
+      ClientClass = resolveClientModule(loaded)
+    } else {
+      throw invalidArgument(
+        ClientCacheError,
+        'ClientClassOrLoader',
+        'a client class or a function returning a promise of one',
+        ClientClassOrLoader,
+      )
+    }
+    // Construction is synchronous, so once the class is known the synchronous path is already
+    // single-flight: the first caller builds and caches, every later one hits.
+    return this.client(ClientClass as C, config, options)
+  }
+
+  /**
+   * The cached resource for this definition, effective config and `resourceOptions`, built on
+   * first use over its own client (not shared with the client cache). The definition's `create`
+   * must be synchronous here; use {@link Session.resourceAsync} otherwise.
+   *
+   * @example
+   * ```ts
+   * const docs = session.resource(documentClient, { region: 'us-east-1' }, { resourceOptions: { marshallOptions: { removeUndefinedValues: true } } })
+   * ```
+   * @throws {@link ResourceCacheError} on bad input, or when `create` returns a promise
+   */
+  resource<TClient, TResource, TOptions>(
+    definition: ResourceDefinition<TClient, TResource, TOptions>,
+    config?: Record<string, unknown>,
+    options?: ResourceCallOptions<TOptions>,
+  ): TResource {
+    const call = this.#resourceCall(definition, config, options)
+    const hit = call.cache._hitByIdentity(call.identity)
+    if (hit !== undefined) {
+      this.#stats.hits++
+      return hit as TResource
+    }
+    this.#stats.misses++
+    this.#assertOpen(resourceErrors)
+    const { client, key } = this.#buildForResource(definition, call.effective, call.resourceOptions)
+    let created: unknown
+    try {
+      created = definition.create(client as TClient, call.resourceOptions as TOptions)
+    } catch (error) {
+      this.#destroyQuietly(client)
+      throw error
+    }
+    if (isPromiseLike(created)) {
+      created.then(noop, noop)
+      this.#destroyQuietly(client)
+      throw new ResourceCacheError(
+        `definition.create of '${definition.name}' returned a promise; use session.resourceAsync() for definitions whose create is async`,
+        { code: 'ASYNC_CREATE', param: 'definition.create' },
+      )
+    }
+    return this.#insertResource(key, created, client, call.cache, call.effective) as TResource
+  }
+
+  /**
+   * Like {@link Session.resource}, for definitions whose `create` is async, or a loader of a
+   * definition. Concurrent calls for one key build exactly one resource; a slow `create` for one
+   * key never delays another key; a failure caches nothing and the next call retries.
+   */
+  async resourceAsync<TClient, TResource, TOptions>(
+    definitionOrLoader:
+      | ResourceDefinition<TClient, TResource, TOptions>
+      | ResourceLoader<ResourceDefinition<TClient, TResource, TOptions>>,
+    config?: Record<string, unknown>,
+    options?: ResourceCallOptions<TOptions>,
+  ): Promise<TResource> {
+    let definition: ResourceDefinition<TClient, TResource, TOptions>
+    if (isResourceDefinition(definitionOrLoader)) definition = definitionOrLoader
+    else if (typeof definitionOrLoader === 'function') {
+      let loaded: unknown
+      try {
+        loaded = await definitionOrLoader()
+      } catch (cause) {
+        throw new ResourceCacheError('the loader passed to resourceAsync() failed; see `cause`', {
+          code: 'LOADER_FAILED',
+          param: 'loader',
+          cause,
+        })
+      }
+      const candidate = isResourceDefinition(loaded)
+        ? loaded
+        : (loaded as { default?: unknown } | null)?.default
+      if (!isResourceDefinition(candidate)) {
+        throw invalidArgument(
+          ResourceCacheError,
+          'loader',
+          'to resolve to a resource definition or { default: definition }',
+          loaded,
+        )
+      }
+      definition = candidate as typeof definition
+    } else {
+      throw invalidArgument(
+        ResourceCacheError,
+        'definitionOrLoader',
+        'a resource definition or a loader function',
+        definitionOrLoader,
+      )
+    }
+    const call = this.#resourceCall(definition, config, options)
+    const hit = call.cache._hitByIdentity(call.identity)
+    if (hit !== undefined) {
+      this.#stats.hits++
+      return hit as TResource
+    }
+    return this.#flights.run(`${call.policy}|${call.identity}`, async () => {
+      const ready = call.cache._hitByIdentity(call.identity)
+      if (ready !== undefined) {
+        this.#stats.hits++
+        return ready
+      }
+      this.#stats.misses++
+      this.#assertOpen(resourceErrors)
+      const { client, key } = this.#buildForResource(
+        definition,
+        call.effective,
+        call.resourceOptions,
+      )
+      let created: unknown
+      try {
+        created = await definition.create(client as TClient, call.resourceOptions as TOptions)
+        this.#assertOpen(resourceErrors)
+      } catch (error) {
+        this.#destroyQuietly(client)
+        throw error
+      }
+      const raced = call.cache._peekByIdentity(call.identity)
+      if (raced !== undefined) {
+        // A synchronous resource() call built the same key meanwhile: keep that one.
+        this.#destroyQuietly(client)
+        return raced
+      }
+      return this.#insertResource(key, created, client, call.cache, call.effective)
+    }) as Promise<TResource>
+  }
+
+  /** Profile names in the shared config and credentials files (Node); elsewhere `[]`. */
+  availableProfiles(): Promise<string[]> {
+    return platform.listProfiles()
+  }
+
+  /**
+   * Resolves credentials through the session's shared provider: the session's `credentials`,
+   * or in Node without them the SDK's default chain for the session's profile. Elsewhere, with
+   * no `credentials`, `undefined`.
+   */
+  async getCredentials(): Promise<AwsCredentialIdentity | undefined> {
+    return this.#credentials?.provider()
+  }
+
+  /** Partition ids known to the SDK: `['aws', 'aws-cn', 'aws-us-gov', …]`. */
+  getAvailablePartitions(): Promise<string[]> {
+    return getAvailablePartitions()
+  }
+
+  /**
+   * The partition of a region: known regions first, then each partition's region pattern.
+   * @throws {@link CacheError} (`UNKNOWN_REGION`) for a region matching none
+   */
+  getPartitionForRegion(region: string): Promise<string> {
+    return getPartitionForRegion(region)
+  }
+
+  /** Regions known to the SDK's partition data for a partition (default `'aws'`). */
+  getAvailableRegions(partition?: string): Promise<string[]> {
+    return getAvailableRegions(partition)
+  }
+
+  /** Service ids (`client.config.serviceId`, e.g. `'S3'`) of the client classes this session has built. */
+  getAvailableServices(): string[] {
+    return [...this.#services].sort()
+  }
+
+  /** Names of the resource definitions this session has built. */
+  getAvailableResources(): string[] {
+    return [...this.#resourceNames].sort()
+  }
+
+  /**
+   * Listens to every event of the session's four caches and the session's own (`credentials`).
+   * Returns an idempotent unsubscribe.
+   *
+   * @example
+   * ```ts
+   * const stop = session.subscribe((event) => console.log(event.type, 'label' in event ? event.label : ''))
+   * ```
+   */
+  subscribe(listener: CacheEventListener): () => void {
+    const unsubscribe = this.#events.subscribe(listener)
+    if (this.#forwarders === undefined) {
+      const forward = (event: CacheEvent): void => this.#events.emit(event)
+      const { client, resource } = this.cache
+      this.#forwarders = [client.LRU, client.LFU, resource.LRU, resource.LFU].map((cache) =>
+        cache.subscribe(forward),
+      )
+    }
+    let active = true
+    return () => {
+      if (!active) return
+      active = false
+      unsubscribe()
+      if (!this.#events.hasListeners && this.#forwarders !== undefined) {
+        for (const stop of this.#forwarders) stop()
+        this.#forwarders = undefined
+      }
+    }
+  }
+
+  /** The whole session state as plain, secret-free JSON. */
+  snapshot(): SessionSnapshot {
+    const { client, resource } = this.cache
+    const credentials = this.#credentials
+    return {
+      id: this.#id,
+      regionName: this.regionName ?? null,
+      profileName: this.profileName ?? null,
+      caches: {
+        client: { LRU: this.#cacheSnapshot(client.LRU), LFU: this.#cacheSnapshot(client.LFU) },
+        resource: {
+          LRU: this.#cacheSnapshot(resource.LRU),
+          LFU: this.#cacheSnapshot(resource.LFU),
+        },
+      },
+      stats: { ...this.#stats },
+      credentials:
+        credentials === undefined
+          ? null
+          : { expiration: credentials.current?.expiration?.toISOString() ?? null },
+    }
+  }
+
+  /**
+   * Evicts everything (reason `dispose`), destroys each client once it is idle, and resolves
+   * when all are destroyed. Later calls for clients or resources throw. Idempotent.
+   */
+  dispose(): Promise<void> {
+    if (this.#disposed === undefined) {
+      // Marked first, so a resource finishing its async create meanwhile is not cached.
+      this.#disposed = Promise.resolve()
+      const { client, resource } = this.cache
+      for (const cache of [client.LRU, client.LFU, resource.LRU, resource.LFU])
+        cache._removeAll('dispose')
+      this.#disposed = Promise.all([...this.#disposals]).then(noop)
+    }
+    return this.#disposed
+  }
+
+  /** `await using session = new Session()` disposes it at the end of the scope. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.dispose()
+  }
+
+  #cacheOptions(
+    options: unknown,
+    family: ErrorFamily,
+  ): { policy: EvictionPolicy; maxSize: number | undefined } {
+    if (!isPlainObject(options)) {
+      throw invalidArgument(
+        family.Base,
+        'options',
+        'an object { evictionPolicy?, maxSize? } or undefined',
+        options,
+      )
+    }
+    const policy =
+      options.evictionPolicy === undefined
+        ? this.#config.evictionPolicy
+        : validateEvictionPolicy(options.evictionPolicy, family.Base)
+    const maxSize =
+      options.maxSize === undefined
+        ? undefined
+        : validateMaxSize(options.maxSize, family.Base, 'options.maxSize')
+    return { policy, maxSize }
+  }
+
+  /** The identity of the effective config (session defaults overlaid by the call's). */
+  #encode(prefix: string, config: unknown, family: ErrorFamily): string {
+    if (config === undefined) return prefix + this.#base.identity
+    if (!isPlainObject(config)) {
+      throw invalidArgument(family.Base, 'config', 'a plain object or undefined', config)
+    }
+    try {
+      return this.#base.encode(config, prefix)
+    } catch (error) {
+      throw translateCycle(error, 'config', family)
+    }
+  }
+
+  #createClient(
+    ClientClass: ClientConstructor<unknown>,
+    effective: Record<string, unknown>,
+    cache: LRUClientCache | LFUClientCache,
+  ): unknown {
+    if (!isConstructor(ClientClass)) {
+      throw invalidArgument(
+        ClientCacheError,
+        'ClientClass',
+        'an AWS SDK client class (e.g. S3Client)',
+        ClientClass,
+      )
+    }
+    this.#stats.misses++
+    this.#assertOpen(clientErrors)
+    const client = this.#construct(ClientClass, effective, clientErrors)
+    const key = new ClientCacheKey(ClientClass, effective)
+    this.#track(client, client, key, cache, effective)
+    if (cache._hasListeners) cache._emit(entryEvent('miss', key, cache))
+    try {
+      cache.set(key, client)
+    } catch (error) {
+      this.#destroyQuietly(client)
+      throw error
+    }
+    this.#stats.creates++
+    return client
+  }
+
+  #construct(
+    ClientClass: ClientConstructor<unknown>,
+    effective: Record<string, unknown>,
+    family: ErrorFamily,
+  ): AwsClientLike {
+    const config: Record<string, unknown> = { ...effective }
+    const shared = this.#credentials
+    if (shared !== undefined && effective.credentials === this.#config.credentials) {
+      config.credentials = shared.provider
+    }
+    const client = new ClientClass(config) as AwsClientLike
+    if (
+      client === null ||
+      typeof client !== 'object' ||
+      typeof client.send !== 'function' ||
+      typeof client.destroy !== 'function'
+    ) {
+      throw new family.Base(
+        `${ClientClass.name || 'ClientClass'} did not build a client (an object with send() and destroy())`,
+        { code: 'NOT_A_CLIENT', param: 'ClientClass' },
+      )
+    }
+    learnServiceId(ClientClass, client)
+    const serviceId = (client.config as { serviceId?: unknown } | undefined)?.serviceId
+    this.#services.add(typeof serviceId === 'string' && serviceId ? serviceId : ClientClass.name)
+    return client
+  }
+
+  /** Adds the request-tracking middleware and remembers what the session built. */
+  #track(
+    value: object,
+    client: AwsClientLike,
+    key: CacheKey,
+    cache: AnyCache,
+    effective: Record<string, unknown>,
+  ): void {
+    const tracker = new ClientTracker(this.#config.bodyIdleTimeout)
+    const handler = effective.requestHandler as { handle?: unknown } | undefined
+    const built: Built = {
+      client,
+      tracker,
+      key,
+      cache,
+      ownsHandler: !(
+        handler !== null &&
+        typeof handler === 'object' &&
+        typeof handler.handle === 'function'
+      ),
+      disposed: false,
+    }
+    this.#built.set(value, built)
+    const stack = client.middlewareStack as
+      { add?: (middleware: unknown, options: object) => void } | undefined
+    stack?.add?.(
+      (
+        next: (args: unknown) => Promise<{ output?: { Body?: unknown } }>,
+        context: { commandName?: string },
+      ) =>
+        async (args: unknown) => {
+          const started = Date.now()
+          const commandName = context.commandName ?? 'Command'
+          const finishRequest = tracker.start()
+          if (cache._hasListeners)
+            cache._emit({ ...entryEvent('request', key, cache), commandName })
+          const finish = (ok: boolean): void => {
+            finishRequest(ok)
+            if (cache._hasListeners) {
+              cache._emit({
+                ...entryEvent('response', key, cache),
+                commandName,
+                duration: Date.now() - started,
+                ok,
+              })
+            }
+          }
+          try {
+            const result = await next(args)
+            if (!tracker.watchBody(result?.output?.Body, finish)) finish(true)
+            return result
+          } catch (error) {
+            finish(false)
+            throw error
+          }
+        },
+      { step: 'initialize', priority: 'high', name: 'awsClientCacheTracker', override: true },
+    )
+  }
+
+  #buildForResource(
+    definition: ResourceDefinition,
+    effective: Record<string, unknown>,
+    resourceOptions: unknown,
+  ): { client: AwsClientLike; key: ResourceCacheKey } {
+    const client = this.#construct(definition.client, effective, resourceErrors)
+    return { client, key: new ResourceCacheKey(definition, effective, resourceOptions) }
+  }
+
+  #insertResource(
+    key: ResourceCacheKey,
+    value: unknown,
+    client: AwsClientLike,
+    cache: LRUResourceCache | LFUResourceCache,
+    effective: Record<string, unknown>,
+  ): unknown {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+      this.#destroyQuietly(client)
+      throw invalidArgument(ResourceCacheError, 'definition.create', 'to return an object', value)
+    }
+    this.#track(value, client, key, cache, effective)
+    if (cache._hasListeners) cache._emit(entryEvent('miss', key, cache))
+    try {
+      cache.set(key, value)
+    } catch (error) {
+      this.#destroyQuietly(client)
+      throw error
+    }
+    this.#resourceNames.add(key.definition.name)
+    this.#stats.creates++
+    return value
+  }
+
+  #resourceCall(definition: unknown, config: unknown, options: unknown) {
+    let policy = this.#config.evictionPolicy
+    let maxSize: number | undefined
+    let resourceOptions: unknown
+    if (options !== undefined) {
+      ;({ policy, maxSize } = this.#cacheOptions(options, resourceErrors))
+      resourceOptions = (options as { resourceOptions?: unknown }).resourceOptions
+    }
+    if (!isResourceDefinition(definition)) {
+      throw invalidArgument(
+        ResourceCacheError,
+        'definition',
+        'a resource definition made by defineResource()',
+        definition,
+      )
+    }
+    const encodedConfig = this.#encode(identityPrefixOf(definition), config, resourceErrors)
+    const effective =
+      config === undefined
+        ? this.#base.values
+        : this.#base.overlay(config as Record<string, unknown>)
+    const encodedOptions = encodePart(
+      resourceOptions,
+      'options.resourceOptions',
+      resourceErrors,
+      false,
+    )
+    const identity = `${encodedConfig}|${encodedOptions}`
+    const cache = this.cache.resource[policy]
+    if (maxSize !== undefined && maxSize !== cache.maxSize) cache.maxSize = maxSize
+    return { policy, cache, effective, identity, resourceOptions }
+  }
+
+  #evicted(
+    value: unknown,
+    _reason: EvictReason,
+    _cacheType: CacheType,
+    _policy: EvictionPolicy,
+  ): void {
+    this.#stats.evictions++
+    const built =
+      typeof value === 'object' || typeof value === 'function'
+        ? this.#built.get(value as object)
+        : undefined
+    if (built === undefined || !this.#config.disposeEvicted || !built.ownsHandler) return
+    const done = new Promise<void>((resolve) => {
+      built.tracker.whenIdle(() => {
+        this.#destroy(built)
+        resolve()
+      })
+    })
+    this.#disposals.add(done)
+    void done.then(() => this.#disposals.delete(done))
+  }
+
+  #destroy(built: Built): void {
+    if (built.disposed) return
+    built.disposed = true
+    try {
+      built.client.destroy()
+    } catch (error) {
+      reportError(error, 'client.destroy()')
+    }
+    this.#stats.disposals++
+    if (built.cache._hasListeners) built.cache._emit(entryEvent('dispose', built.key, built.cache))
+  }
+
+  /** Destroys a client the session built but never cached (a failed create). */
+  #destroyQuietly(client: AwsClientLike): void {
+    try {
+      client.destroy()
+    } catch (error) {
+      reportError(error, 'client.destroy()')
+    }
+  }
+
+  #assertOpen(family: ErrorFamily): void {
+    if (this.#disposed !== undefined) {
+      throw new family.Base(`session ${this.#id} is disposed; create a new Session`, {
+        code: 'SESSION_DISPOSED',
+      })
+    }
+  }
+
+  #credentialsResolved(credentials: AwsCredentialIdentity, refresh: boolean): void {
+    if (!this.#events.hasListeners) return
+    this.#events.emit({
+      type: 'credentials',
+      at: Date.now(),
+      cacheType: null,
+      evictionPolicy: null,
+      refresh,
+      expiration: credentials.expiration?.toISOString() ?? null,
+    })
+  }
+
+  #cacheSnapshot(cache: AnyCache): CacheSnapshot {
+    return {
+      cacheType: cache.cacheType,
+      evictionPolicy: cache.evictionPolicy,
+      maxSize: cache.maxSize,
+      size: cache.size,
+      entries: cache._entryStats().map((entry) => {
+        const built = this.#built.get(entry.value as object)
+        return {
+          id: entry.key.id,
+          label: entry.key.label,
+          className: entry.key.className,
+          region: entry.key.region,
+          hits: entry.hits,
+          frequency: entry.frequency,
+          inFlight: built?.tracker.inFlight ?? 0,
+          requests: built?.tracker.requests ?? 0,
+          errors: built?.tracker.errors ?? 0,
+          createdAt: entry.createdAt,
+          lastUsedAt: entry.lastUsedAt,
+        }
+      }),
+    }
+  }
+}
+
+function entryEvent<T extends 'miss' | 'dispose' | 'request' | 'response'>(
+  type: T,
+  key: CacheKey,
+  cache: AnyCache,
+) {
+  return {
+    type,
+    at: Date.now(),
+    cacheType: cache.cacheType,
+    evictionPolicy: cache.evictionPolicy,
+    keyId: key.id,
+    label: key.label,
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  )
+}
+
+function noop(): void {}
