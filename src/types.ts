@@ -28,11 +28,14 @@ export interface AwsCredentialIdentity {
   readonly expiration?: Date
 }
 
-/** A function that resolves credentials, structurally the SDK's `AwsCredentialIdentityProvider`. */
-export type AwsCredentialIdentityProvider = (options?: {
-  forceRefresh?: boolean
-  [name: string]: unknown
-}) => Promise<AwsCredentialIdentity>
+/**
+ * A function that resolves credentials, structurally the SDK's `AwsCredentialIdentityProvider`
+ * (its options, such as `{ forceRefresh: true }`, are passed through untouched).
+ */
+export type AwsCredentialIdentityProvider = {
+  // Method syntax: parameters are bivariant, so every SDK provider (whatever its options type) fits.
+  provide(options?: object): Promise<AwsCredentialIdentity>
+}['provide']
 
 /** The part of an AWS SDK v3 client this package relies on. */
 export interface AwsClientLike {

@@ -38,7 +38,8 @@ export class SharedCredentials {
 
   #resolve(options?: Parameters<AwsCredentialIdentityProvider>[0]): Promise<AwsCredentialIdentity> {
     const current = this.#current
-    if (current !== undefined && options?.forceRefresh !== true && !this.#stale(current)) {
+    const forceRefresh = (options as { forceRefresh?: unknown } | undefined)?.forceRefresh === true
+    if (current !== undefined && !forceRefresh && !this.#stale(current)) {
       return Promise.resolve(current)
     }
     if (this.#pending !== undefined) return this.#pending
