@@ -58,10 +58,32 @@ export class CredentialIssuer {
     const sessionToken = `SANDBOX/${randomBytes(96).toString('base64')}`
     const expiresAt = Date.now() + this.#ttlMs
     this.#account.createKeyPair(accessKeyId, secretAccessKey)
-    const timer = setTimeout(() => this.revoke(accessKeyId), this.#ttlMs)
-    timer.unref()
-    this.#active.set(accessKeyId, { sessionToken, expiresAt, timer, waiters: [] })
+    const entry: ActiveEntry = {
+      sessionToken,
+      expiresAt,
+      timer: this.#expireAt(accessKeyId, expiresAt),
+      waiters: [],
+    }
+    this.#active.set(accessKeyId, entry)
     return { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expiresAt) }
+  }
+
+  /**
+   * Revokes the key at `expiresAt`. Node timers may fire a millisecond before `Date.now()` reaches
+   * their due time, so an early firing re-arms for the rest instead of revoking too soon.
+   */
+  #expireAt(accessKeyId: string, expiresAt: number): ReturnType<typeof setTimeout> {
+    const timer = setTimeout(
+      () => {
+        const entry = this.#active.get(accessKeyId)
+        if (entry === undefined) return
+        if (Date.now() < expiresAt) entry.timer = this.#expireAt(accessKeyId, expiresAt)
+        else this.revoke(accessKeyId)
+      },
+      Math.max(1, expiresAt - Date.now()),
+    )
+    timer.unref()
+    return timer
   }
 
   /** Where a key stands now. A key whose time is up is revoked on the spot (timers can be late). */

@@ -28,7 +28,7 @@ export class ResourceCacheKey<D extends ResourceDefinition = ResourceDefinition>
    * @throws {@link ResourceCacheError} on a bad definition, a config that is not a plain object,
    *   or a cycle
    */
-  constructor(definition: D, config?: Record<string, unknown>, resourceOptions?: unknown) {
+  constructor(definition: D, config?: object, resourceOptions?: unknown) {
     if (!isResourceDefinition(definition)) {
       throw invalidArgument(
         resourceErrors.Base,

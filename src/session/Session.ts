@@ -267,7 +267,7 @@ export class Session {
    */
   resource<TClient, TResource, TOptions>(
     definition: ResourceDefinition<TClient, TResource, TOptions>,
-    config?: Record<string, unknown>,
+    config?: object,
     options?: ResourceCallOptions<TOptions>,
   ): TResource {
     const call = this.#resourceCall(definition, config, options)
@@ -306,7 +306,7 @@ export class Session {
     definitionOrLoader:
       | ResourceDefinition<TClient, TResource, TOptions>
       | ResourceLoader<ResourceDefinition<TClient, TResource, TOptions>>,
-    config?: Record<string, unknown>,
+    config?: object,
     options?: ResourceCallOptions<TOptions>,
   ): Promise<TResource> {
     let definition: ResourceDefinition<TClient, TResource, TOptions>

@@ -23,7 +23,7 @@ export interface SessionConfig {
   /** Shared config/credentials file profile. Node only; elsewhere the constructor throws. */
   profile?: string
   /** Defaults merged (shallowly) into every client's config; the fields above override it. */
-  clientConfig?: Record<string, unknown>
+  clientConfig?: object
   /** Policy and max size used when a call names none. New caches start at `defaults.maxSize`. */
   defaults?: CacheOptions
   /** Destroy evicted clients once idle (default `true`). */

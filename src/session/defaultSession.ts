@@ -67,7 +67,7 @@ export function client<C extends ClientConstructor<unknown>>(
  */
 export function resource<TClient, TResource, TOptions>(
   definition: ResourceDefinition<TClient, TResource, TOptions>,
-  config?: Record<string, unknown>,
+  config?: object,
   options?: ResourceCallOptions<TOptions>,
 ): TResource {
   return getDefaultSession().resource(definition, config, options)
