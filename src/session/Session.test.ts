@@ -303,6 +303,35 @@ describe('bad input: a typed error naming the parameter, and no state change', (
     }
   })
 
+  it('async and session-info methods reject bad input with typed errors', async () => {
+    const session = new Session({ region: 'us-east-1' })
+    const before = JSON.stringify(session.snapshot())
+    await expect(session.clientAsync(42 as never)).rejects.toMatchObject({
+      name: 'ClientCacheError',
+      param: 'ClientClassOrLoader',
+    })
+    await expect(session.clientAsync(S3Client, 'us-east-1' as never)).rejects.toMatchObject({
+      name: 'ClientCacheError',
+      param: 'config',
+    })
+    await expect(session.resourceAsync(42 as never)).rejects.toMatchObject({
+      name: 'ResourceCacheError',
+      param: 'definitionOrLoader',
+    })
+    await expect(
+      session.resourceAsync(async () => ({ nothing: true }) as never),
+    ).rejects.toMatchObject({ name: 'ResourceCacheError', param: 'loader' })
+    await expect(session.getPartitionForRegion(42 as never)).rejects.toMatchObject({
+      name: 'CacheError',
+      param: 'region',
+    })
+    await expect(session.getAvailableRegions('mars' as never)).rejects.toMatchObject({
+      code: 'UNKNOWN_PARTITION',
+    })
+    expect(() => session.subscribe('listener' as never)).toThrow(/listener must be a function/)
+    expect(JSON.stringify(session.snapshot())).toBe(before)
+  })
+
   it('setupDefaultSession with a bad config keeps the default session', () => {
     const before = getDefaultSession()
     expect(() => setupDefaultSession({ region: 42 as never })).toThrow(CacheError)
