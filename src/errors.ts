@@ -25,6 +25,7 @@ export type CacheErrorCode =
   | 'UNKNOWN_REGION'
   | 'UNKNOWN_PARTITION'
   | 'SESSION_DISPOSED'
+  | 'CREDENTIALS_TIMEOUT'
 
 /** Options accepted by every {@link CacheError} constructor. */
 export interface CacheErrorOptions {

@@ -136,8 +136,10 @@ export class Session {
     this.#credentials =
       source === undefined
         ? undefined
-        : new SharedCredentials(source, (credentials, refresh) =>
-            this.#credentialsResolved(credentials, refresh),
+        : new SharedCredentials(
+            source,
+            (credentials, refresh) => this.#credentialsResolved(credentials, refresh),
+            resolved.credentialsTimeout,
           )
 
     const options = (cacheType: CacheType, policy: EvictionPolicy) => ({
@@ -636,7 +638,9 @@ export class Session {
             }
           }
           try {
-            const result = await next(args)
+            const signal = (context as { __smithy_context?: { abortSignal?: AbortSignalLike } })
+              .__smithy_context?.abortSignal
+            const result = await raceAbort(next(args), signal)
             if (!tracker.watchBody(result?.output?.Body, finish)) finish(true)
             return result
           } catch (error) {
@@ -816,6 +820,46 @@ function entryEvent<T extends 'miss' | 'dispose' | 'request' | 'response'>(
     keyId: key.id,
     label: key.label,
   }
+}
+
+/** The part of an `AbortSignal` the SDK passes in its context (`send(command, { abortSignal })`). */
+interface AbortSignalLike {
+  readonly aborted: boolean
+  readonly reason?: unknown
+  addEventListener?(type: 'abort', listener: () => void, options?: { once?: boolean }): void
+  removeEventListener?(type: 'abort', listener: () => void): void
+}
+
+/**
+ * `work`, or a rejection as soon as `signal` aborts: an aborted request ends at once even when it
+ * is stuck before the HTTP handler (a credential provider that hangs), where the SDK would not
+ * look at the signal.
+ */
+function raceAbort<T>(work: Promise<T>, signal: AbortSignalLike | undefined): Promise<T> {
+  if (signal === undefined || typeof signal.addEventListener !== 'function') return work
+  const aborted = (): unknown =>
+    signal.reason ?? Object.assign(new Error('Request aborted'), { name: 'AbortError' })
+  if (signal.aborted) {
+    work.catch(noop)
+    return Promise.reject(aborted())
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      work.catch(noop)
+      reject(aborted())
+    }
+    signal.addEventListener?.('abort', onAbort, { once: true })
+    work.then(
+      (value) => {
+        signal.removeEventListener?.('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener?.('abort', onAbort)
+        reject(error)
+      },
+    )
+  })
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -33,6 +33,12 @@ export interface SessionConfig {
    * in flight (default 60 000). Keeps a body nobody reads from holding an evicted client.
    */
   bodyIdleTimeout?: number
+  /**
+   * How long (ms) one resolution of the shared credentials may take before it fails with a
+   * `CREDENTIALS_TIMEOUT` error (default 30 000), so a provider that hangs cannot stall the
+   * session's clients for ever.
+   */
+  credentialsTimeout?: number
 }
 
 const KNOWN = new Set([
@@ -43,6 +49,7 @@ const KNOWN = new Set([
   'defaults',
   'disposeEvicted',
   'bodyIdleTimeout',
+  'credentialsTimeout',
 ])
 
 /** A validated {@link SessionConfig}. @internal */
@@ -55,6 +62,7 @@ export interface ResolvedSessionConfig {
   readonly maxSize: number
   readonly disposeEvicted: boolean
   readonly bodyIdleTimeout: number
+  readonly credentialsTimeout: number
 }
 
 /** Validates a session config; throws a {@link CacheError} naming the bad field. @internal */
@@ -73,8 +81,16 @@ export function resolveSessionConfig(
       )
     }
   }
-  const { region, credentials, profile, clientConfig, defaults, disposeEvicted, bodyIdleTimeout } =
-    config
+  const {
+    region,
+    credentials,
+    profile,
+    clientConfig,
+    defaults,
+    disposeEvicted,
+    bodyIdleTimeout,
+    credentialsTimeout,
+  } = config
   if (region !== undefined && (typeof region !== 'string' || region === '')) {
     throw invalidArgument(CacheError, 'config.region', 'a region name such as us-east-1', region)
   }
@@ -124,18 +140,21 @@ export function resolveSessionConfig(
   if (disposeEvicted !== undefined && typeof disposeEvicted !== 'boolean') {
     throw invalidArgument(CacheError, 'config.disposeEvicted', 'a boolean', disposeEvicted)
   }
-  if (
-    bodyIdleTimeout !== undefined &&
-    (typeof bodyIdleTimeout !== 'number' ||
-      !(bodyIdleTimeout > 0) ||
-      !Number.isFinite(bodyIdleTimeout))
-  ) {
-    throw invalidArgument(
-      CacheError,
-      'config.bodyIdleTimeout',
-      'a positive number of milliseconds',
-      bodyIdleTimeout,
-    )
+  for (const [name, value] of [
+    ['bodyIdleTimeout', bodyIdleTimeout],
+    ['credentialsTimeout', credentialsTimeout],
+  ] as const) {
+    if (
+      value !== undefined &&
+      (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value))
+    ) {
+      throw invalidArgument(
+        CacheError,
+        `config.${name}`,
+        'a positive number of milliseconds',
+        value,
+      )
+    }
   }
   return {
     region,
@@ -145,7 +164,8 @@ export function resolveSessionConfig(
     evictionPolicy,
     maxSize,
     disposeEvicted: disposeEvicted ?? true,
-    bodyIdleTimeout: bodyIdleTimeout ?? 60_000,
+    bodyIdleTimeout: (bodyIdleTimeout as number | undefined) ?? 60_000,
+    credentialsTimeout: (credentialsTimeout as number | undefined) ?? 30_000,
   }
 }
 

@@ -1,7 +1,11 @@
+import { CacheError } from '../errors.js'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '../types.js'
 
 /** Credentials are refreshed this long before they expire (as the SDK's own memoizer does). */
 export const REFRESH_WINDOW_MS = 5 * 60 * 1000
+
+/** Default of `SessionConfig.credentialsTimeout`. */
+export const CREDENTIALS_TIMEOUT_MS = 30 * 1000
 
 /**
  * One memoized credential provider shared by every client a session builds: concurrent
@@ -9,13 +13,17 @@ export const REFRESH_WINDOW_MS = 5 * 60 * 1000
  * `expiration`, then refreshed once. For credentials that live less than 10 minutes in all the
  * window shrinks to half their lifetime — with a fixed 5 minutes, short-lived credentials (a
  * sandbox issuing 60-second keys) would be refetched on every request.
- * A rejected resolution is not cached: the next call tries again.
+ * A rejected resolution is not cached: the next call tries again. A resolution that does not
+ * settle within `timeout` ms rejects (`CREDENTIALS_TIMEOUT`), so a provider that hangs once (a
+ * stalled Cognito call) cannot stall the session's clients for ever: each client's own SDK
+ * memoizer would otherwise wait on that one pending call.
  * @internal
  */
 export class SharedCredentials {
   #current: AwsCredentialIdentity | undefined
   #fetchedAt = 0
   #pending: Promise<AwsCredentialIdentity> | undefined
+  readonly #timeout: number
   readonly #source: AwsCredentialIdentityProvider
   readonly #onResolved: (credentials: AwsCredentialIdentity, refresh: boolean) => void
 
@@ -25,7 +33,9 @@ export class SharedCredentials {
   constructor(
     source: AwsCredentialIdentity | AwsCredentialIdentityProvider,
     onResolved: (credentials: AwsCredentialIdentity, refresh: boolean) => void,
+    timeout: number = CREDENTIALS_TIMEOUT_MS,
   ) {
+    this.#timeout = timeout
     this.#source = typeof source === 'function' ? source : async () => source
     this.#onResolved = onResolved
     this.provider = (options) => this.#resolve(options)
@@ -55,7 +65,24 @@ export class SharedCredentials {
   async #fetch(
     options?: Parameters<AwsCredentialIdentityProvider>[0],
   ): Promise<AwsCredentialIdentity> {
-    const credentials = await this.#source(options)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new CacheError(`the credential provider did not settle within ${this.#timeout} ms`, {
+            code: 'CREDENTIALS_TIMEOUT',
+            details: { timeout: this.#timeout },
+          }),
+        )
+      }, this.#timeout)
+      ;(timer as { unref?: () => void }).unref?.()
+    })
+    let credentials: AwsCredentialIdentity
+    try {
+      credentials = await Promise.race([this.#source(options), timedOut])
+    } finally {
+      clearTimeout(timer)
+    }
     const refresh = this.#current !== undefined
     this.#current = credentials
     this.#fetchedAt = Date.now()
