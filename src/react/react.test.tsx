@@ -206,7 +206,6 @@ describe('useSessionSnapshot', () => {
     }
     const first = render(<Probe />)
     expect(first.getByTestId('size').textContent).toBe('0')
-    await flush()
     first.unmount()
     session.client(FakeClient)
     const second = render(<Probe />)

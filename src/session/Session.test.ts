@@ -310,7 +310,7 @@ describe('bad input: a typed error naming the parameter, and no state change', (
       name: 'ClientCacheError',
       param: 'ClientClassOrLoader',
     })
-    await expect(session.clientAsync(S3Client, 'us-east-1' as never)).rejects.toMatchObject({
+    await expect(session.clientAsync(S3Client, 'us-east-1')).rejects.toMatchObject({
       name: 'ClientCacheError',
       param: 'config',
     })
@@ -325,7 +325,7 @@ describe('bad input: a typed error naming the parameter, and no state change', (
       name: 'CacheError',
       param: 'region',
     })
-    await expect(session.getAvailableRegions('mars' as never)).rejects.toMatchObject({
+    await expect(session.getAvailableRegions('mars')).rejects.toMatchObject({
       code: 'UNKNOWN_PARTITION',
     })
     expect(() => session.subscribe('listener' as never)).toThrow(/listener must be a function/)

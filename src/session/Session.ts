@@ -835,6 +835,8 @@ interface AbortSignalLike {
  * is stuck before the HTTP handler (a credential provider that hangs), where the SDK would not
  * look at the signal.
  */
+/* eslint-disable @typescript-eslint/prefer-promise-reject-errors -- an abort rejects with
+   `signal.reason` and a failure with the SDK's own error, whatever their types */
 function raceAbort<T>(work: Promise<T>, signal: AbortSignalLike | undefined): Promise<T> {
   if (signal === undefined || typeof signal.addEventListener !== 'function') return work
   const aborted = (): unknown =>
@@ -861,6 +863,7 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignalLike | undefined): Pr
     )
   })
 }
+/* eslint-enable @typescript-eslint/prefer-promise-reject-errors */
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return (
