@@ -10,6 +10,7 @@
  */
 import { maskValue } from './keys/maskValue.js'
 import { describeValue } from './keys/describeValue.js'
+import { isMaskedWhole, MASK } from './keys/secretNames.js'
 
 /** Machine-readable reason carried by every {@link CacheError}. */
 export type CacheErrorCode =
@@ -68,7 +69,9 @@ export class CacheError extends Error {
     this.name = new.target.name
     this.code = options.code ?? 'INVALID_ARGUMENT'
     if (options.param !== undefined) this.param = options.param
-    if ('value' in options) this.value = maskValue(options.value)
+    if ('value' in options) {
+      this.value = isSecretParam(options.param) ? MASK : maskValue(options.value)
+    }
     if (options.details !== undefined) this.details = options.details
   }
 }
@@ -118,9 +121,19 @@ export function invalidArgument(
   value: unknown,
   code: CacheErrorCode = 'INVALID_ARGUMENT',
 ): CacheError {
-  return new Family(`${param} must be ${expected}, got ${describeValue(value)}`, {
+  const received = isSecretParam(param) ? `${MASK} (${typeof value})` : describeValue(value)
+  return new Family(`${param} must be ${expected}, got ${received}`, {
     code,
     param,
     value,
   })
+}
+
+/**
+ * `true` when a parameter path runs through a secret (`config.credentials`,
+ * `config.logins.x`, `options.password`): its value is never shown, even masked.
+ */
+function isSecretParam(param: string | undefined): boolean {
+  if (param === undefined) return false
+  return param.split(/[.[\]]/).some((segment) => segment !== '' && isMaskedWhole(segment))
 }

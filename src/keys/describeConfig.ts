@@ -1,12 +1,15 @@
 import { encodeIdentity } from './encodeIdentity.js'
 import { identityOf } from './objectIds.js'
 import { isPlainObject } from './isPlainObject.js'
-import { isMaskedWhole, isSecretContainer, isSecretName, MASK } from './secretNames.js'
+import { isMaskedWhole, MASK } from './secretNames.js'
 import { internSecret, type SecretToken } from './secretTokens.js'
 
 /** The secret-free renderings of a config that a key shows. @internal */
 export interface ConfigDescription {
-  /** Canonical and secret-free: secrets appear as `secret#N` tokens, objects as `@N`. */
+  /**
+   * Canonical and secret-free: secrets appear as `secret#N` tokens (every primitive under a
+   * secret name, `logins` or `credentials`), objects compared by identity as `@N`.
+   */
   readonly id: string
   /** Human-readable, like a JS literal with sorted keys; secrets and `credentials` shown as `***`. */
   readonly label: string
@@ -40,7 +43,7 @@ function idOf(value: unknown, secret: boolean, tokens: SecretToken[]): string {
     for (const name of Object.keys(value).sort()) {
       const item = value[name]
       if (item === undefined) continue
-      const inner = secret || isSecretName(name) || isSecretContainer(name)
+      const inner = secret || isMaskedWhole(name)
       parts.push(`${JSON.stringify(name)}:${idOf(item, inner, tokens)}`)
     }
     return `{${parts.join(',')}}`
