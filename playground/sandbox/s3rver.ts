@@ -12,6 +12,33 @@ import type { AddressInfo } from 'node:net'
 
 const require = createRequire(import.meta.url)
 
+/**
+ * s3rver makes ListObjectsV2 continuation tokens with single DES, which OpenSSL 3 (Node 17+) no
+ * longer has: any truncated listing answered 500. Its `crypto` is Node's shared module object, so
+ * the sandbox swaps `'des'` (and only `'des'`) for AES-128-CTR keyed from the same inputs: tokens
+ * keep s3rver's layout (8-byte IV, then ciphertext) and decrypt with the same substitution.
+ */
+function replaceDesForOpenSsl3(): void {
+  const crypto = require('node:crypto') as typeof import('node:crypto') & { __sandboxDes?: true }
+  if (crypto.__sandboxDes) return
+  const { createCipheriv, createDecipheriv, createHash } = crypto
+  const aes = (key: Buffer, iv: Buffer): [string, Buffer, Buffer] => [
+    'aes-128-ctr',
+    createHash('sha256').update(key).digest().subarray(0, 16),
+    Buffer.concat([iv, Buffer.alloc(8)]),
+  ]
+  crypto.createCipheriv = ((algorithm: string, key: Buffer, iv: Buffer, options?: unknown) =>
+    algorithm === 'des'
+      ? createCipheriv(...aes(key, iv))
+      : createCipheriv(algorithm, key, iv, options as never)) as typeof crypto.createCipheriv
+  crypto.createDecipheriv = ((algorithm: string, key: Buffer, iv: Buffer, options?: unknown) =>
+    algorithm === 'des'
+      ? createDecipheriv(...aes(key, iv))
+      : createDecipheriv(algorithm, key, iv, options as never)) as typeof crypto.createDecipheriv
+  crypto.__sandboxDes = true
+}
+replaceDesForOpenSsl3()
+
 /** The subset of a Koa context the sandbox's middleware touches. */
 export interface KoaContext {
   readonly req: IncomingMessage

@@ -328,6 +328,19 @@ describe('sandbox', () => {
         expect(bytes).toEqual(SEED_OBJECTS.find((o) => o.key === 'images/gradient.png')?.body)
 
         expect(sandbox.stats().s3Requests).toBe(3)
+
+        // Truncated listings page with continuation tokens (s3rver's DES tokens, made to work
+        // on OpenSSL 3 by the sandbox).
+        const paged: string[] = []
+        let ContinuationToken: string | undefined
+        do {
+          const page = await s3.send(
+            new ListObjectsV2Command({ Bucket: sandbox.bucket, MaxKeys: 1, ContinuationToken }),
+          )
+          paged.push(...(page.Contents ?? []).map((object) => object.Key!))
+          ContinuationToken = page.NextContinuationToken
+        } while (ContinuationToken)
+        expect(paged.sort()).toEqual(SEED_OBJECTS.map((object) => object.key).sort())
       } finally {
         s3.destroy()
       }
