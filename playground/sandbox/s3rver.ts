@@ -7,6 +7,7 @@
  * inside s3rver are the same object).
  */
 import { createRequire } from 'node:module'
+import type * as NodeCrypto from 'node:crypto'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -19,7 +20,7 @@ const require = createRequire(import.meta.url)
  * keep s3rver's layout (8-byte IV, then ciphertext) and decrypt with the same substitution.
  */
 function replaceDesForOpenSsl3(): void {
-  const crypto = require('node:crypto') as typeof import('node:crypto') & { __sandboxDes?: true }
+  const crypto = require('node:crypto') as typeof NodeCrypto & { __sandboxDes?: true }
   if (crypto.__sandboxDes) return
   const { createCipheriv, createDecipheriv, createHash } = crypto
   const aes = (key: Buffer, iv: Buffer): [string, Buffer, Buffer] => [
