@@ -174,7 +174,8 @@ export function CredentialsPanel() {
         <div>
           <dt>Access key</dt>
           <dd className="mono" data-testid="access-key">
-            {current ? `${current.accessKeyId.slice(0, 4)}…${current.accessKeyId.slice(-4)}` : '…'}
+            {/* Never any part of the key itself: only its kind (ASIA… keys are temporary). */}
+            {current ? (current.accessKeyId.startsWith('ASIA') ? 'temporary (ASIA…)' : '***') : '…'}
           </dd>
         </div>
         <div>
