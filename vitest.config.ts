@@ -110,6 +110,8 @@ export default defineConfig({
             'react/jsx-dev-runtime',
             'react-dom',
             'react-dom/client',
+            '@testing-library/react',
+            '@testing-library/dom',
           ],
         },
         test: {

@@ -2,7 +2,8 @@
  * The playground: one page, four panels, all on one `Session` whose clients share Cognito
  * credentials (the naive-vs-cached comparison builds its own, to start cold).
  */
-import { config, isSandbox } from './aws.js'
+import { ClientCacheDevtools } from 'aws-client-cache/devtools'
+import { config, isSandbox, session } from './aws.js'
 import { CacheLab } from './components/CacheLab.js'
 import { CredentialsPanel } from './components/CredentialsPanel.js'
 import { NaiveVsCached } from './components/NaiveVsCached.js'
@@ -81,7 +82,7 @@ export function App() {
         </p>
       </footer>
 
-      {/* devtools mount */}
+      <ClientCacheDevtools session={session} position="bottom" />
     </>
   )
 }

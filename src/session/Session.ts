@@ -729,6 +729,9 @@ export class Session {
       typeof value === 'object' || typeof value === 'function'
         ? this.#built.get(value as object)
         : undefined
+    // Forget it now: V8 does not shrink a WeakMap's table when keys die, only on delete(), so
+    // a session churning through distinct keys would otherwise grow without bound.
+    if (built !== undefined) this.#built.delete(value as object)
     if (built === undefined || !this.#config.disposeEvicted || !built.ownsHandler) return
     const done = new Promise<void>((resolve) => {
       built.tracker.whenIdle(() => {

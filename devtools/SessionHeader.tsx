@@ -1,0 +1,96 @@
+import type { SessionSnapshot } from 'aws-client-cache'
+import type { ReactNode } from 'react'
+import { countdown, percent } from './format.js'
+import { Sparkline } from './Sparkline.js'
+
+/** Credentials count as "refreshing soon" this long before expiry (the session refreshes then). */
+const REFRESH_WINDOW_MS = 5 * 60_000
+
+export type Theme = 'system' | 'light' | 'dark'
+const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' }
+
+/** The session header: identity, totals, hit rate and its sparkline, credentials countdown. */
+export function SessionHeader({
+  snapshot,
+  samples,
+  now,
+  theme,
+  onTheme,
+  onClose,
+}: {
+  snapshot: SessionSnapshot
+  samples: readonly (number | null)[]
+  now: number
+  theme: Theme
+  onTheme: (theme: Theme) => void
+  onClose: (() => void) | undefined
+}): ReactNode {
+  const { hits, misses, creates, evictions, disposals } = snapshot.stats
+  const credentials = credentialsText(snapshot.credentials, now)
+  return (
+    <header className="head">
+      <div className="brand">
+        <span className="logo" aria-hidden="true" />
+        <span>aws-client-cache</span>
+        <small className="muted mono" title="Session id">
+          {snapshot.id}
+          {snapshot.regionName !== null && ` · ${snapshot.regionName}`}
+          {snapshot.profileName !== null && ` · profile ${snapshot.profileName}`}
+        </small>
+      </div>
+      <dl className="stats" aria-label="Session totals">
+        <Stat name="Hits" value={hits} />
+        <Stat name="Misses" value={misses} />
+        <Stat name="Creates" value={creates} />
+        <Stat name="Evictions" value={evictions} />
+        <Stat name="Disposals" value={disposals} />
+        <div>
+          <dt>Hit rate</dt>
+          <dd>
+            {percent(hits, hits + misses)} <Sparkline values={samples} />
+          </dd>
+        </div>
+        <div className={credentials.warn ? 'creds warn' : 'creds'}>
+          <dt>Credentials</dt>
+          <dd title={snapshot.credentials?.expiration ?? undefined}>{credentials.text}</dd>
+        </div>
+      </dl>
+      <div className="end">
+        <button
+          type="button"
+          className="ghost"
+          onClick={() => onTheme(NEXT_THEME[theme])}
+          aria-label={`Theme: ${theme}. Switch to ${NEXT_THEME[theme]}`}
+          title={`Theme: ${theme}`}
+        >
+          {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
+        </button>
+        {onClose !== undefined && (
+          <button type="button" className="ghost" onClick={onClose} aria-label="Close devtools">
+            ✕
+          </button>
+        )}
+      </div>
+    </header>
+  )
+}
+
+function Stat({ name, value }: { name: string; value: number }): ReactNode {
+  return (
+    <div>
+      <dt>{name}</dt>
+      <dd>{value.toLocaleString('en-US')}</dd>
+    </div>
+  )
+}
+
+function credentialsText(
+  credentials: SessionSnapshot['credentials'],
+  now: number,
+): { text: string; warn: boolean } {
+  if (credentials === null) return { text: 'none shared', warn: false }
+  if (credentials.expiration === null) return { text: 'no expiry', warn: false }
+  const left = Date.parse(credentials.expiration) - now
+  if (left <= 0) return { text: `expired ${countdown(-left)} ago`, warn: true }
+  return { text: `expires in ${countdown(left)}`, warn: left <= REFRESH_WINDOW_MS }
+}
