@@ -1,5 +1,5 @@
 /**
- * `npm start` (until the playground lands): the README's quickstart, run for real against a local
+ * `npm run demo`: the README quickstart, run for real against a local
  * S3 (s3rver on 127.0.0.1), offline. It prints what the cache did.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
