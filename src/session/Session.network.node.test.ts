@@ -44,6 +44,32 @@ function nextEvent(
   })
 }
 
+/**
+ * A session (maxSize 1) whose one S3 client has a GetObject answered with headers and a first
+ * chunk, its body still open: the server's `held` request writes the rest.
+ */
+async function openGetObject(
+  contentLength: number,
+  first: string,
+  options: { bodyIdleTimeout?: number } = {},
+) {
+  const http = await server()
+  const session = new Session({ defaults: { maxSize: 1 }, ...options })
+  const s3 = session.client(S3Client, http.s3ClientConfig)
+  const destroy = vi.spyOn(s3, 'destroy')
+  const response = s3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }))
+  const held = await http.nextRequest()
+  held.writeHead(200, {
+    'content-type': 'application/octet-stream',
+    'content-length': String(contentLength),
+  })
+  await held.write(first)
+  const { Body } = await response
+  /** Evicts the S3 client by building another. */
+  const evict = () => session.client(S3Client, { ...http.s3ClientConfig, region: 'eu-west-1' })
+  return { http, session, destroy, held, Body: Body!, evict }
+}
+
 const LIST_BUCKETS =
   '<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult><Buckets></Buckets></ListAllMyBucketsResult>'
 
@@ -72,20 +98,12 @@ describe('disposal waits for requests in flight', () => {
   })
 
   it('keeps a client alive while a GetObject body is still being read, then destroys it', async () => {
-    const http = await server()
-    const session = new Session({ defaults: { maxSize: 1 } })
-    const s3 = session.client(S3Client, http.s3ClientConfig)
-    const destroy = vi.spyOn(s3, 'destroy')
-    const response = s3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }))
-    const held = await http.nextRequest()
-    held.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '10' })
-    await held.write('hello')
-    const { Body } = await response
+    const { session, destroy, held, Body, evict } = await openGetObject(10, 'hello')
     expect(session.snapshot().caches.client.LRU.entries[0]!.inFlight).toBe(1)
 
-    session.client(S3Client, { ...http.s3ClientConfig, region: 'eu-west-1' }) // evicts s3
+    evict()
     const disposed = nextEvent(session, (event) => event.type === 'dispose')
-    const text = Body!.transformToString()
+    const text = Body.transformToString()
     await held.end('world')
     expect(await text).toBe('helloworld')
     await disposed
@@ -95,36 +113,23 @@ describe('disposal waits for requests in flight', () => {
   })
 
   it('lets a body nobody reads stop counting after bodyIdleTimeout', async () => {
-    const http = await server()
-    const session = new Session({ defaults: { maxSize: 1 }, bodyIdleTimeout: 25 })
-    const s3 = session.client(S3Client, http.s3ClientConfig)
-    const destroy = vi.spyOn(s3, 'destroy')
-    const response = s3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }))
-    const held = await http.nextRequest()
-    held.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '100' })
-    await held.write('x'.repeat(10))
-    await response // the body is never read
+    // The body is never read.
+    const { session, destroy, evict } = await openGetObject(100, 'x'.repeat(10), {
+      bodyIdleTimeout: 25,
+    })
     expect(session.snapshot().caches.client.LRU.entries[0]!.inFlight).toBe(1)
     const disposed = nextEvent(session, (event) => event.type === 'dispose')
-    session.client(S3Client, { ...http.s3ClientConfig, region: 'eu-west-1' })
+    evict()
     await disposed
     expect(destroy).toHaveBeenCalledTimes(1)
   })
 
   it('a connection reset mid-body while the client is evicted: the request fails, the client is destroyed once', async () => {
-    const http = await server()
-    const session = new Session({ defaults: { maxSize: 1 } })
-    const s3 = session.client(S3Client, http.s3ClientConfig)
-    const destroy = vi.spyOn(s3, 'destroy')
-    const response = s3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }))
-    const held = await http.nextRequest()
-    held.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': '100' })
-    await held.write('partial')
-    const { Body } = await response
-    session.client(S3Client, { ...http.s3ClientConfig, region: 'eu-west-1' })
+    const { http, session, destroy, held, Body, evict } = await openGetObject(100, 'partial')
+    evict()
     const outcome = nextEvent(session, (event) => event.type === 'response')
     const disposed = nextEvent(session, (event) => event.type === 'dispose')
-    const reading = Body!.transformToString()
+    const reading = Body.transformToString()
     await held.destroySocket()
     await expect(reading).rejects.toThrow()
     expect(await outcome).toMatchObject({

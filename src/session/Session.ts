@@ -232,17 +232,9 @@ export class Session {
     let ClientClass: ClientConstructor<unknown>
     if (isClientClass(ClientClassOrLoader)) ClientClass = ClientClassOrLoader
     else if (typeof ClientClassOrLoader === 'function') {
-      let loaded: unknown
-      try {
-        loaded = await ClientClassOrLoader()
-      } catch (cause) {
-        throw new ClientCacheError('the loader passed to clientAsync() failed; see `cause`', {
-          code: 'LOADER_FAILED',
-          param: 'loader',
-          cause,
-        })
-      }
-      ClientClass = resolveClientModule(loaded)
+      ClientClass = resolveClientModule(
+        await load(ClientClassOrLoader, clientErrors, 'clientAsync'),
+      )
     } else {
       throw invalidArgument(
         ClientCacheError,
@@ -314,16 +306,7 @@ export class Session {
     let definition: ResourceDefinition<TClient, TResource, TOptions>
     if (isResourceDefinition(definitionOrLoader)) definition = definitionOrLoader
     else if (typeof definitionOrLoader === 'function') {
-      let loaded: unknown
-      try {
-        loaded = await definitionOrLoader()
-      } catch (cause) {
-        throw new ResourceCacheError('the loader passed to resourceAsync() failed; see `cause`', {
-          code: 'LOADER_FAILED',
-          param: 'loader',
-          cause,
-        })
-      }
+      const loaded = await load(definitionOrLoader, resourceErrors, 'resourceAsync')
       const candidate = isResourceDefinition(loaded)
         ? loaded
         : (loaded as { default?: unknown } | null)?.default
@@ -867,6 +850,19 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignalLike | undefined): Pr
   })
 }
 /* eslint-enable @typescript-eslint/prefer-promise-reject-errors */
+
+/** Runs an async call's loader; its failure becomes a `LOADER_FAILED` error with the cause. */
+async function load(loader: () => unknown, family: ErrorFamily, method: string): Promise<unknown> {
+  try {
+    return await loader()
+  } catch (cause) {
+    throw new family.Base(`the loader passed to ${method}() failed; see \`cause\``, {
+      code: 'LOADER_FAILED',
+      param: 'loader',
+      cause,
+    })
+  }
+}
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return (
