@@ -61,8 +61,15 @@ export abstract class CacheBase<
 > {
   readonly #side: CacheSide<K, T>
   readonly #policy: P
+  /** Key identity → node. Owned here, not by the order, so every lookup is one monomorphic call. */
+  readonly #nodes = new Map<string, CacheNode<K, V>>()
   readonly #order: EvictionOrder<K, V>
   readonly #events: Subscribable<CacheEvent>
+  /**
+   * Live subscriptions. A plain counter, so the hot path's "does anyone listen?" is one field
+   * read instead of a getter on another object.
+   */
+  #listeners = 0
   readonly #onEvict: ((value: V, key: K, reason: EvictReason) => void) | undefined
   readonly #now: () => number
   #maxSize: number
@@ -104,16 +111,15 @@ export abstract class CacheBase<
     const previousMaxSize = this.#maxSize
     if (maxSize === previousMaxSize) return
     this.#maxSize = maxSize
-    const order = this.#order
     const victims: Array<CacheNode<K, V>> = []
-    while (order.size > maxSize) {
-      const victim = order.first() as CacheNode<K, V>
-      order.remove(victim)
+    while (this.#nodes.size > maxSize) {
+      const victim = this.#order.first() as CacheNode<K, V>
+      this.#detach(victim)
       victims.push(victim)
     }
     // Notify only once every victim is out, so hooks and listeners see the final state.
-    for (const victim of victims) this.#evicted(victim, 'resize')
-    if (this.#events.hasListeners) {
+    for (const victim of victims) this.#evicted(victim.key, victim.value, 'resize')
+    if (this.#listeners > 0) {
       this.#events.emit({
         type: 'resize',
         at: this.#now(),
@@ -127,7 +133,7 @@ export abstract class CacheBase<
 
   /** How many entries the cache holds. */
   get size(): number {
-    return this.#order.size
+    return this.#nodes.size
   }
 
   /**
@@ -135,7 +141,7 @@ export abstract class CacheBase<
    * @throws the side's base error when `key` is not this cache's key class
    */
   has(key: K): boolean {
-    return this.#order.get(this.#identityOf(key)) !== undefined
+    return this.#nodes.get(this.#identityOf(key)) !== undefined
   }
 
   /**
@@ -144,9 +150,9 @@ export abstract class CacheBase<
    * @throws the side's base error when `key` is not this cache's key class
    */
   get(key: K): V | undefined {
-    const node = this.#order.get(this.#identityOf(key))
+    const node = this.#nodes.get(this.#identityOf(key))
     if (node === undefined) {
-      if (this.#events.hasListeners) this.#emitEntry('miss', key, this.#now())
+      if (this.#listeners > 0) this.#emitEntry('miss', key, this.#now())
       return undefined
     }
     this.#use(node)
@@ -158,7 +164,7 @@ export abstract class CacheBase<
    * @throws the side's base error when `key` is not this cache's key class
    */
   peek(key: K): V | undefined {
-    const node = this.#order.get(this.#identityOf(key))
+    const node = this.#nodes.get(this.#identityOf(key))
     return node === undefined ? undefined : node.value
   }
 
@@ -168,9 +174,9 @@ export abstract class CacheBase<
    *   the side's base error when `key` is not this cache's key class
    */
   getOrThrow(key: K): V {
-    const node = this.#order.get(this.#identityOf(key))
+    const node = this.#nodes.get(this.#identityOf(key))
     if (node === undefined) {
-      if (this.#events.hasListeners) this.#emitEntry('miss', key, this.#now())
+      if (this.#listeners > 0) this.#emitEntry('miss', key, this.#now())
       throw this.#notFound(key)
     }
     this.#use(node)
@@ -189,22 +195,30 @@ export abstract class CacheBase<
   set(key: K, value: V): this {
     const identity = this.#identityOf(key)
     this.#side.assertValue(value)
-    const order = this.#order
-    if (order.get(identity) !== undefined) {
+    const nodes = this.#nodes
+    if (nodes.get(identity) !== undefined) {
       throw new this.#side.errors.Exists(
         `key ${key.label} is already in the cache; delete() it first or get() the cached value`,
         { code: 'KEY_EXISTS', param: 'key', details: { keyId: key.id, label: key.label } },
       )
     }
-    let victim: CacheNode<K, V> | null = null
-    if (order.size >= this.#maxSize) {
-      victim = order.first()
-      if (victim !== null) order.remove(victim)
-    }
     const at = this.#now()
-    order.add(new CacheNode(key, value, identity, 0, at, at))
-    if (victim !== null) this.#evicted(victim, 'capacity')
-    if (this.#events.hasListeners) this.#emitEntry('create', key, at)
+    const victim = nodes.size >= this.#maxSize ? this.#order.first() : null
+    if (victim === null) {
+      const node = new CacheNode(key, value, identity, 0, at, at)
+      nodes.set(identity, node)
+      this.#order.add(node)
+    } else {
+      // A full cache reuses its victim's node for the new entry: steady churn then allocates
+      // nothing, and the node stays where its neighbours are (old generation, warm in cache).
+      this.#detach(victim)
+      const evictedKey = victim.key
+      const evictedValue = victim.value
+      nodes.set(identity, victim.reuse(key, value, identity, at))
+      this.#order.add(victim)
+      this.#evicted(evictedKey, evictedValue, 'capacity')
+    }
+    if (this.#listeners > 0) this.#emitEntry('create', key, at)
     return this
   }
 
@@ -214,10 +228,10 @@ export abstract class CacheBase<
    * @throws the side's base error when `key` is not this cache's key class
    */
   delete(key: K): boolean {
-    const node = this.#order.get(this.#identityOf(key))
+    const node = this.#nodes.get(this.#identityOf(key))
     if (node === undefined) return false
-    this.#order.remove(node)
-    this.#evicted(node, 'delete')
+    this.#detach(node)
+    this.#evicted(node.key, node.value, 'delete')
     return true
   }
 
@@ -227,10 +241,10 @@ export abstract class CacheBase<
    *   `key` is not this cache's key class
    */
   pop(key: K): V {
-    const node = this.#order.get(this.#identityOf(key))
+    const node = this.#nodes.get(this.#identityOf(key))
     if (node === undefined) throw this.#notFound(key)
-    this.#order.remove(node)
-    this.#evicted(node, 'delete')
+    this.#detach(node)
+    this.#evicted(node.key, node.value, 'delete')
     return node.value
   }
 
@@ -245,8 +259,8 @@ export abstract class CacheBase<
         code: 'KEY_NOT_FOUND',
       })
     }
-    this.#order.remove(node)
-    this.#evicted(node, 'delete')
+    this.#detach(node)
+    this.#evicted(node.key, node.value, 'delete')
     return [node.key, node.value]
   }
 
@@ -256,7 +270,7 @@ export abstract class CacheBase<
    */
   clear(): void {
     const count = this.#removeAll('clear')
-    if (this.#events.hasListeners) {
+    if (this.#listeners > 0) {
       this.#events.emit({
         type: 'clear',
         at: this.#now(),
@@ -282,19 +296,18 @@ export abstract class CacheBase<
   copy(): this {
     const Class = this.constructor as new (options: CacheConstructorOptions<K, V>) => this
     const copy = new Class({ maxSize: this.#maxSize, now: this.#now })
-    const target = copy.#order
     const source = this.#order
     for (let node = source.first(); node !== null; node = source.after(node)) {
-      target.append(
-        new CacheNode(
-          node.key,
-          node.value,
-          node.identity,
-          node.hits,
-          node.createdAt,
-          node.lastUsedAt,
-        ),
+      const clone = new CacheNode(
+        node.key,
+        node.value,
+        node.identity,
+        node.hits,
+        node.createdAt,
+        node.lastUsedAt,
       )
+      copy.#nodes.set(clone.identity, clone)
+      copy.#order.append(clone)
     }
     return copy
   }
@@ -359,7 +372,15 @@ export abstract class CacheBase<
    * @throws the side's base error when `listener` is not a function
    */
   subscribe(listener: CacheEventListener): () => void {
-    return this.#events.subscribe(listener)
+    const unsubscribe = this.#events.subscribe(listener)
+    this.#listeners++
+    let subscribed = true
+    return () => {
+      if (!subscribed) return
+      subscribed = false
+      this.#listeners--
+      unsubscribe()
+    }
   }
 
   /**
@@ -369,7 +390,7 @@ export abstract class CacheBase<
    * @internal
    */
   _hitByIdentity(identity: string): V | undefined {
-    const node = this.#order.get(identity)
+    const node = this.#nodes.get(identity)
     if (node === undefined) return undefined
     this.#use(node)
     return node.value
@@ -377,7 +398,7 @@ export abstract class CacheBase<
 
   /** The value for an exact key identity, recording no use. @internal */
   _peekByIdentity(identity: string): V | undefined {
-    const node = this.#order.get(identity)
+    const node = this.#nodes.get(identity)
     return node === undefined ? undefined : node.value
   }
 
@@ -388,7 +409,7 @@ export abstract class CacheBase<
 
   /** `true` when someone listens; check it before building an event. @internal */
   get _hasListeners(): boolean {
-    return this.#events.hasListeners
+    return this.#listeners > 0
   }
 
   /**
@@ -435,7 +456,13 @@ export abstract class CacheBase<
     node.hits++
     node.lastUsedAt = at
     this.#order.touch(node)
-    if (this.#events.hasListeners) this.#emitEntry('hit', node.key, at)
+    if (this.#listeners > 0) this.#emitEntry('hit', node.key, at)
+  }
+
+  /** Takes a present node out of the map and the order. */
+  #detach(node: CacheNode<K, V>): void {
+    this.#nodes.delete(node.identity)
+    this.#order.remove(node)
   }
 
   #emitEntry(type: 'hit' | 'miss' | 'create', key: K, at: number): void {
@@ -453,22 +480,22 @@ export abstract class CacheBase<
    * Reports a node that has already left the order: first its `evict` event, then `onEvict`
    * (so a hook that disposes the value, and emits `dispose`, comes after `evict`).
    */
-  #evicted(node: CacheNode<K, V>, reason: EvictReason): void {
-    if (this.#events.hasListeners) {
+  #evicted(key: K, value: V, reason: EvictReason): void {
+    if (this.#listeners > 0) {
       this.#events.emit({
         type: 'evict',
         at: this.#now(),
         cacheType: this.#side.cacheType,
         evictionPolicy: this.#policy,
-        keyId: node.key.id,
-        label: node.key.label,
+        keyId: key.id,
+        label: key.label,
         reason,
       })
     }
     const onEvict = this.#onEvict
     if (onEvict === undefined) return
     try {
-      onEvict(node.value, node.key, reason)
+      onEvict(value, key, reason)
     } catch (error) {
       reportError(error, 'onEvict')
     }
@@ -479,8 +506,9 @@ export abstract class CacheBase<
     const order = this.#order
     const removed: Array<CacheNode<K, V>> = []
     for (let node = order.first(); node !== null; node = order.after(node)) removed.push(node)
+    this.#nodes.clear()
     order.clear()
-    for (const node of removed) this.#evicted(node, reason)
+    for (const node of removed) this.#evicted(node.key, node.value, reason)
     return removed.length
   }
 

@@ -7,13 +7,14 @@ import type { FrequencyBucket } from './FrequencyBucket.js'
  * @internal
  */
 export class CacheNode<K, V> {
-  readonly key: K
-  readonly value: V
+  // Not readonly: a full cache reuses its victim's node for the entry that replaces it (`reuse`).
+  key: K
+  value: V
   /** The key's exact identity (the map key); never shown anywhere. */
-  readonly identity: string
+  identity: string
   /** Uses recorded (`get`, `getOrThrow`, a session hit). The LFU frequency is `hits + 1`. */
   hits: number
-  readonly createdAt: number
+  createdAt: number
   lastUsedAt: number
   /** Towards the next victim. */
   prev: CacheNode<K, V> | null
@@ -39,5 +40,16 @@ export class CacheNode<K, V> {
     this.prev = null
     this.next = null
     this.bucket = null
+  }
+
+  /** Turns an unlinked node into a new, unused entry and returns it. */
+  reuse(key: K, value: V, identity: string, at: number): this {
+    this.key = key
+    this.value = value
+    this.identity = identity
+    this.hits = 0
+    this.createdAt = at
+    this.lastUsedAt = at
+    return this
   }
 }

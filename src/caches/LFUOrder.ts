@@ -12,7 +12,6 @@ import { FrequencyBucket } from './FrequencyBucket.js'
  * @internal
  */
 export class LFUOrder<K, V> implements EvictionOrder<K, V> {
-  readonly #nodes = new Map<string, CacheNode<K, V>>()
   /** Lowest frequency. */
   #first: FrequencyBucket<K, V> | null = null
   /** Highest frequency. */
@@ -20,23 +19,13 @@ export class LFUOrder<K, V> implements EvictionOrder<K, V> {
   /** One emptied bucket kept for reuse, so steady get traffic allocates nothing. */
   #spare: FrequencyBucket<K, V> | null = null
 
-  get size(): number {
-    return this.#nodes.size
-  }
-
-  get(identity: string): CacheNode<K, V> | undefined {
-    return this.#nodes.get(identity)
-  }
-
   add(node: CacheNode<K, V>): void {
-    this.#nodes.set(node.identity, node)
     let bucket = this.#first
     if (bucket === null || bucket.frequency !== 1) bucket = this.#bucketAfter(null, 1)
     linkLast(bucket, node)
   }
 
   append(node: CacheNode<K, V>): void {
-    this.#nodes.set(node.identity, node)
     const frequency = node.hits + 1
     let bucket = this.#last
     if (bucket === null || bucket.frequency !== frequency) {
@@ -65,7 +54,6 @@ export class LFUOrder<K, V> implements EvictionOrder<K, V> {
   }
 
   remove(node: CacheNode<K, V>): void {
-    this.#nodes.delete(node.identity)
     this.#unlink(node)
   }
 
@@ -80,7 +68,6 @@ export class LFUOrder<K, V> implements EvictionOrder<K, V> {
   }
 
   clear(): void {
-    this.#nodes.clear()
     this.#first = null
     this.#last = null
   }

@@ -2,40 +2,38 @@ import type { CacheNode } from './CacheNode.js'
 import type { EvictionOrder } from './EvictionOrder.js'
 
 /**
- * Least-recently-used order: a map from identity to node and a doubly linked list, least
- * recently used (the next victim) at the head. Every operation is O(1) and allocation-free.
+ * Least-recently-used order: a doubly linked list, least recently used (the next victim) at the
+ * head. Every operation is O(1) and allocation-free.
  * @internal
  */
 export class LRUOrder<K, V> implements EvictionOrder<K, V> {
-  readonly #nodes = new Map<string, CacheNode<K, V>>()
   #head: CacheNode<K, V> | null = null
   #tail: CacheNode<K, V> | null = null
 
-  get size(): number {
-    return this.#nodes.size
-  }
-
-  get(identity: string): CacheNode<K, V> | undefined {
-    return this.#nodes.get(identity)
-  }
-
   add(node: CacheNode<K, V>): void {
-    this.#nodes.set(node.identity, node)
     this.#linkLast(node)
   }
 
   append(node: CacheNode<K, V>): void {
-    this.add(node)
-  }
-
-  touch(node: CacheNode<K, V>): void {
-    if (node === this.#tail) return
-    this.#unlink(node)
     this.#linkLast(node)
   }
 
+  touch(node: CacheNode<K, V>): void {
+    // Hot path (every hit): unlink and relink in one go, writing each pointer once.
+    const tail = this.#tail as CacheNode<K, V>
+    if (node === tail) return
+    const { prev } = node
+    const next = node.next as CacheNode<K, V> // not the tail, so it has a successor
+    if (prev === null) this.#head = next
+    else prev.next = next
+    next.prev = prev
+    node.prev = tail
+    node.next = null
+    tail.next = node
+    this.#tail = node
+  }
+
   remove(node: CacheNode<K, V>): void {
-    this.#nodes.delete(node.identity)
     this.#unlink(node)
   }
 
@@ -48,7 +46,6 @@ export class LRUOrder<K, V> implements EvictionOrder<K, V> {
   }
 
   clear(): void {
-    this.#nodes.clear()
     this.#head = null
     this.#tail = null
   }

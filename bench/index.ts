@@ -1,0 +1,173 @@
+/**
+ * `npm run bench` — what caching clients buys, measured. A readable table by default; with
+ * `--json`, exactly one JSON object on stdout (progress goes to stderr). See bench/README.md.
+ *
+ * Sections: `--only=hitPath,policies,credentials,sockets,memory,size` runs a subset.
+ */
+import './env.js'
+import { cpus, totalmem } from 'node:os'
+import { runHitPath } from './hitPath.js'
+import { runMemory } from './memory.js'
+import { runCredentials, runSockets } from './network.js'
+import { runPolicies } from './policies.js'
+import { runSize } from './size.js'
+import { log } from './stats.js'
+
+const args = process.argv.slice(2)
+const json = args.includes('--json')
+const onlyArg = args.find((arg) => arg.startsWith('--only='))
+const only = onlyArg === undefined ? undefined : new Set(onlyArg.slice('--only='.length).split(','))
+const wants = (section: string) => only === undefined || only.has(section)
+
+const HIT_TIME_MS = 1000
+const POLICY_ROUNDS = 31
+const POLICY_WARMUP_ROUNDS = 5
+const NETWORK_OPERATIONS = 20
+
+const machine = {
+  cpu: cpus()[0]?.model.trim() ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  v8: process.versions.v8,
+  platform: `${process.platform} ${process.arch}`,
+  date: new Date().toISOString(),
+}
+
+const result: Record<string, unknown> = { machine }
+const timed = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+  log(`bench: ${name}…`)
+  const start = performance.now()
+  const value = await run()
+  log(`bench: ${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s`)
+  return value
+}
+
+if (wants('hitPath')) result.hitPath = await timed('hit path', () => runHitPath(HIT_TIME_MS))
+if (wants('policies')) {
+  result.policies = await timed('policies', () => runPolicies(POLICY_ROUNDS, POLICY_WARMUP_ROUNDS))
+}
+if (wants('credentials')) {
+  result.credentials = await timed('credentials', () => runCredentials(NETWORK_OPERATIONS))
+}
+if (wants('sockets')) result.sockets = await timed('sockets', () => runSockets(NETWORK_OPERATIONS))
+if (wants('memory')) result.memory = await timed('memory (child process)', () => runMemory())
+if (wants('size')) result.size = await timed('bundle size', () => runSize())
+
+result.method = {
+  hitPath: `tinybench, ${HIT_TIME_MS} ms per task after warm-up; a sample is a batch (1,000 hits, 10 constructions); figure = median sample / batch`,
+  policies: `${POLICY_WARMUP_ROUNDS} warm-up + ${POLICY_ROUNDS} interleaved rounds, fresh cache each; figure = median round`,
+  credentials: 'counts from the sandbox, one round (deterministic)',
+  sockets: 'TCP connections accepted by a node:http server, one round (deterministic)',
+  memory:
+    'child node --expose-gc; heapUsed after gc() before/after holding the results; 1 warm-up + 3 rounds, median',
+  size: 'esbuild --bundle --minify --format=esm --platform=browser, conditions browser+source, splitting; entry + static chunks, gzip -9',
+}
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+} else {
+  printTable(result)
+}
+
+function printTable(r: Record<string, unknown>): void {
+  const rows: Array<[string, string, string]> = []
+  const n = (value: unknown, digits = 0) =>
+    typeof value === 'number'
+      ? value.toLocaleString('en-US', { maximumFractionDigits: digits })
+      : String(value)
+  const section = (name: string) => rows.push([name, '', ''])
+  const row = (label: string, value: string, note = '') => rows.push([`  ${label}`, value, note])
+
+  console.log(`aws-client-cache bench — ${machine.cpu} × ${machine.cores}, Node ${machine.node}`)
+  console.log()
+  const hit = r.hitPath as Awaited<ReturnType<typeof runHitPath>> | undefined
+  if (hit) {
+    section('Hit path (median per call)')
+    row(
+      'session.client(S3Client, { region }) hit',
+      `${n(hit.sessionClientHitNs, 1)} ns`,
+      'goal ≤ 250 ns',
+    )
+    row('… static credentials + 3 fields', `${n(hit.sessionClientHitWithCredentialsNs, 1)} ns`)
+    row(
+      '… credentials in the call config',
+      `${n(hit.sessionClientHitCallCredentialsNs, 1)} ns`,
+      'exact path, no memo',
+    )
+    row('Map.get, ready string key (floor)', `${n(hit.mapGetNs, 2)} ns`)
+    row('new S3Client({ region })', `${n(hit.newS3ClientNs)} ns`)
+    row('construction / hit', `${n(hit.constructionOverHit)}×`, 'goal ≥ 500×')
+  }
+  const pol = r.policies as ReturnType<typeof runPolicies> | undefined
+  if (pol) {
+    section(`Policies: ${pol.workload}`)
+    for (const [name, ops] of Object.entries(pol.opsPerSec)) {
+      row(
+        name,
+        `${n(ops / 1e6, 2)} M ops/s`,
+        `hit ratio ${n(pol.hitRatio[name as keyof typeof pol.hitRatio] * 100, 1)}%`,
+      )
+    }
+    row('LRUClientCache / lru-cache', `${pol.ratios.lruVsLruCache}×`, 'goal ≥ 1.0×')
+    row('LFUClientCache / LRUClientCache', `${pol.ratios.lfuVsLru}×`, 'goal ≥ 0.8×')
+  }
+  const cred = r.credentials as Awaited<ReturnType<typeof runCredentials>> | undefined
+  if (cred) {
+    section(`Credentials: ${cred.operations} S3 operations against the sandbox`)
+    row(
+      'GetCredentialsForIdentity, naive',
+      n(cred.naiveGetCredentialsForIdentity),
+      `${cred.naiveMs} ms`,
+    )
+    row(
+      'GetCredentialsForIdentity, one session',
+      n(cred.cachedGetCredentialsForIdentity),
+      `${cred.cachedMs} ms`,
+    )
+  }
+  const sock = r.sockets as Awaited<ReturnType<typeof runSockets>> | undefined
+  if (sock) {
+    section(`Sockets: ${sock.operations} sequential operations`)
+    row('TCP connections, client per operation', n(sock.naiveConnections))
+    row('TCP connections, one session', n(sock.cachedConnections))
+  }
+  const mem = r.memory as Awaited<ReturnType<typeof runMemory>> | undefined
+  if (mem) {
+    section(`Memory: ${n(mem.calls)} calls over ${mem.configs} configs (retained heap)`)
+    row('client per call', `${n(mem.naiveHeapBytes / 2 ** 20, 1)} MiB`)
+    row(
+      'one session',
+      `${n(mem.cachedHeapBytes / 2 ** 10, 1)} KiB`,
+      `${n(mem.naiveOverCached)}× smaller; goal ≥ 100×`,
+    )
+  }
+  const size = r.size as Awaited<ReturnType<typeof runSize>> | undefined
+  if (size) {
+    section('Bundle size (minified + gzip -9)')
+    row(
+      'core: Session, client, setupDefaultSession',
+      `${n(size.coreTypicalGzBytes)} B`,
+      'goal ≤ 4 KB',
+    )
+    row(
+      'core: everything',
+      `${n(size.coreAllGzBytes)} B`,
+      `goal ≤ 6 KB; lazy partitions chunk ${n(size.coreLazyChunkGzBytes)} B`,
+    )
+    row('devtools/production (React external)', `${n(size.devtoolsGzBytes)} B`, 'goal ≤ 15 KB')
+  }
+  const width = [0, 0, 0]
+  for (const cells of rows)
+    cells.forEach((cell, i) => (width[i] = Math.max(width[i] as number, cell.length)))
+  for (const [label, value, note] of rows) {
+    if (value === '' && note === '') console.log(`\n${label}`)
+    else
+      console.log(
+        `${label.padEnd(width[0] as number)}  ${value.padStart(width[1] as number)}  ${note}`,
+      )
+  }
+  console.log(
+    `\nMethod: see bench/README.md (machine: ${machine.platform}, ${machine.memoryGiB} GiB).`,
+  )
+}
