@@ -6,8 +6,7 @@
  */
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type {
-  CacheError} from '../index.js';
+import type { CacheError } from '../index.js'
 import {
   ClientCacheKey,
   ResourceCacheKey,
