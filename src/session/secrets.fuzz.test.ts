@@ -138,6 +138,10 @@ describe('secrets never reach a surface', () => {
         )
       })
     }
+    // Where the runtime has reportError (browsers), thrown listener errors go there.
+    vi.stubGlobal('reportError', (error: unknown) => {
+      written.push(error instanceof Error ? `${error.message} ${error.stack}` : String(error))
+    })
     fc.assert(
       fc.property(tree(3), fc.option(fc.tuple(secret, secret)), (generated, sessionSecrets) => {
         const config = placeSecretsOnlyWhereAllowed(generated)
