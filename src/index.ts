@@ -37,8 +37,10 @@ export { LRUResourceCache } from './caches/LRUResourceCache.js'
 export { LFUResourceCache } from './caches/LFUResourceCache.js'
 export { createClientCache } from './caches/createClientCache.js'
 export { createResourceCache } from './caches/createResourceCache.js'
+export type { CacheConstructorOptions } from './caches/CacheConstructorOptions.js'
 
 export { PromiseChainLock } from './lock/PromiseChainLock.js'
+export type { RunExclusiveOptions } from './lock/PromiseChainLock.js'
 
 export { defineResource } from './resources/defineResource.js'
 export type { ResourceDefinition } from './resources/defineResource.js'
