@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CacheError } from '../errors.js'
 import { PromiseChainLock } from './PromiseChainLock.js'
-
-interface Deferred<T> {
-  promise: Promise<T>
-  resolve: (value: T) => void
-  reject: (reason: unknown) => void
-}
-
-function deferred<T = void>(): Deferred<T> {
-  let resolve!: (value: T) => void
-  let reject!: (reason: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
-}
-
-/** Lets every queued microtask (and the ones they queue, a few levels deep) run. */
-async function flush(rounds = 10): Promise<void> {
-  for (let i = 0; i < rounds; i++) await Promise.resolve()
-}
+import { deferred, flush } from '../test-support/deferred.js'
 
 /** Records the outcome of a promise without leaving a rejection unhandled. */
 function settleOf<T>(promise: Promise<T>) {

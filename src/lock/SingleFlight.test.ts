@@ -1,26 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { CacheError } from '../errors.js'
 import { SingleFlight } from './SingleFlight.js'
-
-interface Deferred<T> {
-  promise: Promise<T>
-  resolve: (value: T) => void
-  reject: (reason: unknown) => void
-}
-
-function deferred<T = void>(): Deferred<T> {
-  let resolve!: (value: T) => void
-  let reject!: (reason: unknown) => void
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res
-    reject = rej
-  })
-  return { promise, resolve, reject }
-}
-
-async function flush(rounds = 10): Promise<void> {
-  for (let i = 0; i < rounds; i++) await Promise.resolve()
-}
+import { deferred, flush } from '../test-support/deferred.js'
 
 describe('SingleFlight', () => {
   it('runs fn once for 10,000 concurrent calls with one key; all get the same value', async () => {
