@@ -210,7 +210,7 @@ describe('secrets never reach a surface', () => {
         for (const value of secrets) expect(surfaces).not.toContain(value)
         void session.dispose()
       }),
-      { numRuns: 200 },
+      { numRuns: Math.max(200, fc.readConfigureGlobal().numRuns ?? 0) },
     )
   })
 })

@@ -36,72 +36,75 @@ const flush = async (): Promise<void> => {
 describe('session single flight (model check)', () => {
   it('matches the naive model for any interleaving', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 60 }), async (commands) => {
-        const session = new Session({ region: 'us-east-1', defaults: { maxSize: 10 } })
-        const running: Pending[] = []
-        let creates = 0
-        const definition = defineResource({
-          name: 'Gated',
-          client: FakeClient,
-          create: (_client, options: { key: number }) =>
-            new Promise<object>((resolve, reject) => {
-              creates++
-              running.push({ key: options.key, resolve, reject })
-            }),
-        })
-        // The model: per key, the cached value, or the callers waiting on the running create.
-        const cached = new Map<number, object>()
-        const waiting = new Map<number, { outcome?: unknown; ok?: boolean }[]>()
-        let expectedCreates = 0
-        const results: { key: number; cell: { outcome?: unknown; ok?: boolean } }[] = []
+      fc.asyncProperty(
+        fc.array(command, { minLength: 1, maxLength: 200, size: 'max' }),
+        async (commands) => {
+          const session = new Session({ region: 'us-east-1', defaults: { maxSize: 10 } })
+          const running: Pending[] = []
+          let creates = 0
+          const definition = defineResource({
+            name: 'Gated',
+            client: FakeClient,
+            create: (_client, options: { key: number }) =>
+              new Promise<object>((resolve, reject) => {
+                creates++
+                running.push({ key: options.key, resolve, reject })
+              }),
+          })
+          // The model: per key, the cached value, or the callers waiting on the running create.
+          const cached = new Map<number, object>()
+          const waiting = new Map<number, { outcome?: unknown; ok?: boolean }[]>()
+          let expectedCreates = 0
+          const results: { key: number; cell: { outcome?: unknown; ok?: boolean } }[] = []
 
-        for (const step of commands) {
-          if (step.kind === 'call') {
-            const cell: { outcome?: unknown; ok?: boolean } = {}
-            if (!cached.has(step.key)) {
-              if (!waiting.has(step.key)) {
-                waiting.set(step.key, [])
-                expectedCreates++
+          for (const step of commands) {
+            if (step.kind === 'call') {
+              const cell: { outcome?: unknown; ok?: boolean } = {}
+              if (!cached.has(step.key)) {
+                if (!waiting.has(step.key)) {
+                  waiting.set(step.key, [])
+                  expectedCreates++
+                }
+                waiting.get(step.key)!.push(cell)
               }
-              waiting.get(step.key)!.push(cell)
+              results.push({ key: step.key, cell })
+              session
+                .resourceAsync(definition, undefined, { resourceOptions: { key: step.key } })
+                .then(
+                  (value) => Object.assign(cell, { outcome: value, ok: true }),
+                  (error: unknown) => Object.assign(cell, { outcome: error, ok: false }),
+                )
+              await flush()
+            } else if (running.length > 0) {
+              const target = running.splice(step.index % running.length, 1)[0]!
+              const value = { key: target.key }
+              if (step.ok) target.resolve(value)
+              else target.reject(new Error(`create ${target.key} failed`))
+              await flush()
+              const cells = waiting.get(target.key) ?? []
+              waiting.delete(target.key)
+              for (const cell of cells) {
+                expect(cell.ok).toBe(step.ok)
+                expect(cell.outcome).toEqual(
+                  step.ok ? value : new Error(`create ${target.key} failed`),
+                )
+              }
+              if (step.ok) cached.set(target.key, value)
             }
-            results.push({ key: step.key, cell })
-            session
-              .resourceAsync(definition, undefined, { resourceOptions: { key: step.key } })
-              .then(
-                (value) => Object.assign(cell, { outcome: value, ok: true }),
-                (error: unknown) => Object.assign(cell, { outcome: error, ok: false }),
-              )
-            await flush()
-          } else if (running.length > 0) {
-            const target = running.splice(step.index % running.length, 1)[0]!
-            const value = { key: target.key }
-            if (step.ok) target.resolve(value)
-            else target.reject(new Error(`create ${target.key} failed`))
-            await flush()
-            const cells = waiting.get(target.key) ?? []
-            waiting.delete(target.key)
-            for (const cell of cells) {
-              expect(cell.ok).toBe(step.ok)
-              expect(cell.outcome).toEqual(
-                step.ok ? value : new Error(`create ${target.key} failed`),
-              )
-            }
-            if (step.ok) cached.set(target.key, value)
+            // At most one create per key at any time, and exactly the creates the model expects.
+            const keys = running.map((pending) => pending.key)
+            expect(new Set(keys).size).toBe(keys.length)
+            expect(creates).toBe(expectedCreates)
           }
-          // At most one create per key at any time, and exactly the creates the model expects.
-          const keys = running.map((pending) => pending.key)
-          expect(new Set(keys).size).toBe(keys.length)
-          expect(creates).toBe(expectedCreates)
-        }
-        // Calls made after a success got the cached value without a create.
-        for (const { key, cell } of results) {
-          if (cell.ok === true) expect(cell.outcome).toBe(cached.get(key))
-        }
-        for (const pending of running.splice(0)) pending.reject(new Error('end'))
-        await flush()
-      }),
-      { numRuns: 200 },
+          // Calls made after a success got the cached value without a create.
+          for (const { key, cell } of results) {
+            if (cell.ok === true) expect(cell.outcome).toBe(cached.get(key))
+          }
+          for (const pending of running.splice(0)) pending.reject(new Error('end'))
+          await flush()
+        },
+      ),
+      { numRuns: Math.max(200, fc.readConfigureGlobal().numRuns ?? 0) },
     )
   })
 })
