@@ -11,20 +11,12 @@ import type { CacheEvent } from '../events.js'
 import type { CacheKey } from '../keys/CacheKey.js'
 import type { EvictReason, EvictionPolicy } from '../types.js'
 import { cacheCases, observe, type AnyCache, type CacheCase } from './test-support/cacheFixtures.js'
+import { fuzzRuns } from '../test-support/fuzzRuns.js'
 
 /**
- * At least 200 runs. `FC_RUNS` (read where `process` exists, i.e. in Node) or the project-wide
- * `numRuns` (`FC_NUM_RUNS`) raises it; the seed comes from the global fast-check configuration,
- * so `FC_SEED` replays a failure.
+ * At least 200 runs; `FC_NUM_RUNS` raises it and `FC_SEED` replays a failure (see fuzzRuns).
  */
-const DEFAULT_RUNS = 200
-const envRuns = typeof process !== 'undefined' ? Number(process.env.FC_RUNS) : Number.NaN
-const globalRuns = fc.readConfigureGlobal().numRuns ?? 0
-const NUM_RUNS = Math.max(
-  DEFAULT_RUNS,
-  Number.isSafeInteger(envRuns) ? envRuns : 0,
-  Number.isSafeInteger(globalRuns) ? globalRuns : 0,
-)
+const NUM_RUNS = fuzzRuns()
 const MAX_COMMANDS = 200
 const KEY_SPACE = 10
 

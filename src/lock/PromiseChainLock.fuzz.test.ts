@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PromiseChainLock } from './PromiseChainLock.js'
+import { fuzzRuns } from '../test-support/fuzzRuns.js'
 
 /**
  * Model check: random sequences of calls (synchronous value, synchronous throw, or a deferred
@@ -9,18 +10,9 @@ import { PromiseChainLock } from './PromiseChainLock.js'
  */
 
 /**
- * At least 200 runs. `FC_RUNS` (read where `process` exists, i.e. in Node) or the project-wide
- * `numRuns` (`FC_NUM_RUNS`, which vitest.config.ts passes to both projects) raises it; the seed
- * always comes from the global fast-check configuration, so `FC_SEED` replays a failure.
+ * At least 200 runs; `FC_NUM_RUNS` raises it and `FC_SEED` replays a failure (see fuzzRuns).
  */
-const DEFAULT_RUNS = 200
-const envRuns = typeof process !== 'undefined' ? Number(process.env.FC_RUNS) : Number.NaN
-const globalRuns = fc.readConfigureGlobal().numRuns ?? 0
-const NUM_RUNS = Math.max(
-  DEFAULT_RUNS,
-  Number.isSafeInteger(envRuns) ? envRuns : 0,
-  Number.isSafeInteger(globalRuns) ? globalRuns : 0,
-)
+const NUM_RUNS = fuzzRuns()
 
 type Kind = 'value' | 'throw' | 'async'
 

@@ -14,6 +14,7 @@ import {
   defineResource,
   type CacheEvent,
 } from '../index.js'
+import { fuzzRuns } from '../test-support/fuzzRuns.js'
 
 class FakeClient {
   readonly config = { serviceId: 'Fake' }
@@ -210,7 +211,7 @@ describe('secrets never reach a surface', () => {
         for (const value of secrets) expect(surfaces).not.toContain(value)
         void session.dispose()
       }),
-      { numRuns: Math.max(200, fc.readConfigureGlobal().numRuns ?? 0) },
+      { numRuns: fuzzRuns() },
     )
   })
 })

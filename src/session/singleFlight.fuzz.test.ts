@@ -7,6 +7,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Session, defineResource } from '../index.js'
+import { fuzzRuns } from '../test-support/fuzzRuns.js'
 
 class FakeClient {
   readonly middlewareStack = { add: () => {} }
@@ -104,7 +105,7 @@ describe('session single flight (model check)', () => {
           await flush()
         },
       ),
-      { numRuns: Math.max(200, fc.readConfigureGlobal().numRuns ?? 0) },
+      { numRuns: fuzzRuns() },
     )
   })
 })
