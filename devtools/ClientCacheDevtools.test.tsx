@@ -3,7 +3,7 @@ import { Session } from 'aws-client-cache'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as devOnly from './index.js'
 import { ClientCacheDevtools } from './production.js'
-import { FakeClient, panel, shadowRootOf } from './test-support/fixtures.js'
+import { FakeClient, panel, shadowRootOf, countSubscriptions } from './test-support/fixtures.js'
 
 beforeEach(() => localStorage.clear())
 afterEach(cleanup)
@@ -85,22 +85,13 @@ describe('ClientCacheDevtools', () => {
 
   it('subscribes to the session only while open', () => {
     const session = new Session()
-    let active = 0
-    const subscribe = session.subscribe.bind(session)
-    vi.spyOn(session, 'subscribe').mockImplementation((listener) => {
-      active++
-      const stop = subscribe(listener)
-      return () => {
-        active--
-        stop()
-      }
-    })
+    const subscriptions = countSubscriptions(session)
     render(<ClientCacheDevtools session={session} />)
-    expect(active).toBe(0)
+    expect(subscriptions.active).toBe(0)
     fireEvent.click(toggle())
-    expect(active).toBe(1)
+    expect(subscriptions.active).toBe(1)
     fireEvent.click(panel().getByRole('button', { name: 'Close devtools' }))
-    expect(active).toBe(0)
+    expect(subscriptions.active).toBe(0)
   })
 
   it('coalesces renders to one per animation frame', async () => {

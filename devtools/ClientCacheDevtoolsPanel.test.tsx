@@ -9,7 +9,13 @@ import {
 import { SessionProvider } from 'aws-client-cache/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ClientCacheDevtoolsPanel } from './production.js'
-import { FakeClient, panel, shadowRootOf, WidgetClient } from './test-support/fixtures.js'
+import {
+  FakeClient,
+  panel,
+  shadowRootOf,
+  WidgetClient,
+  countSubscriptions,
+} from './test-support/fixtures.js'
 
 const widget = defineResource({
   name: 'Widget',
@@ -238,20 +244,11 @@ describe('ClientCacheDevtoolsPanel', () => {
 
   it('subscribes to the session only while mounted', () => {
     const session = new Session()
-    let active = 0
-    const subscribe = session.subscribe.bind(session)
-    vi.spyOn(session, 'subscribe').mockImplementation((listener) => {
-      active++
-      const stop = subscribe(listener)
-      return () => {
-        active--
-        stop()
-      }
-    })
+    const subscriptions = countSubscriptions(session)
     const view = renderPanel(session)
-    expect(active).toBe(1)
+    expect(subscriptions.active).toBe(1)
     view.unmount()
-    expect(active).toBe(0)
+    expect(subscriptions.active).toBe(0)
   })
 
   it('virtualizes long lists: 10,000 entries render a screenful of rows', async () => {

@@ -1,4 +1,6 @@
 import { within } from '@testing-library/react'
+import { vi } from 'vitest'
+import type { Session } from 'aws-client-cache'
 
 /** The smallest client a cache accepts. */
 export class FakeClient {
@@ -23,4 +25,19 @@ export function shadowRootOf(): ShadowRoot {
 /** Testing Library queries scoped to the devtools' shadow root. */
 export function panel() {
   return within(shadowRootOf() as unknown as HTMLElement)
+}
+
+/** Counts the session's live subscriptions (subscribe minus unsubscribe). */
+export function countSubscriptions(session: Session): { readonly active: number } {
+  const counter = { active: 0 }
+  const subscribe = session.subscribe.bind(session)
+  vi.spyOn(session, 'subscribe').mockImplementation((listener) => {
+    counter.active++
+    const stop = subscribe(listener)
+    return () => {
+      counter.active--
+      stop()
+    }
+  })
+  return counter
 }
