@@ -35,11 +35,9 @@ import type {
   AwsClientLike,
   AwsCredentialIdentity,
   CacheOptions,
-  CacheType,
   ClientConfigOf,
   ClientConstructor,
   EvictionPolicy,
-  EvictReason,
 } from '../types.js'
 import { BaseConfig } from './BaseConfig.js'
 import { ClientTracker } from './ClientTracker.js'
@@ -142,19 +140,13 @@ export class Session {
             resolved.credentialsTimeout,
           )
 
-    const options = (cacheType: CacheType, policy: EvictionPolicy) => ({
-      maxSize: resolved.maxSize,
-      onEvict: (value: unknown, _key: unknown, reason: EvictReason) =>
-        this.#evicted(value, reason, cacheType, policy),
-    })
+    // Every eviction, whatever the cache or reason, goes to one hook: count it, dispose if ours.
+    const options = { maxSize: resolved.maxSize, onEvict: (value: unknown) => this.#evicted(value) }
     this.cache = Object.freeze({
-      client: Object.freeze({
-        LRU: new LRUClientCache(options('client', 'LRU')),
-        LFU: new LFUClientCache(options('client', 'LFU')),
-      }),
+      client: Object.freeze({ LRU: new LRUClientCache(options), LFU: new LFUClientCache(options) }),
       resource: Object.freeze({
-        LRU: new LRUResourceCache(options('resource', 'LRU')),
-        LFU: new LFUResourceCache(options('resource', 'LFU')),
+        LRU: new LRUResourceCache(options),
+        LFU: new LFUResourceCache(options),
       }),
     })
   }
@@ -701,12 +693,7 @@ export class Session {
     return { policy, cache, effective, identity, resourceOptions }
   }
 
-  #evicted(
-    value: unknown,
-    _reason: EvictReason,
-    _cacheType: CacheType,
-    _policy: EvictionPolicy,
-  ): void {
+  #evicted(value: unknown): void {
     this.#stats.evictions++
     const built =
       typeof value === 'object' || typeof value === 'function'
