@@ -194,30 +194,15 @@ export abstract class CacheBase<
    */
   set(key: K, value: V): this {
     const identity = this.#identityOf(key)
-    this.#side.assertValue(value)
+    if (!this.#side.isValue(value)) throw this.#side.valueError(value)
     const nodes = this.#nodes
-    if (nodes.get(identity) !== undefined) {
-      throw new this.#side.errors.Exists(
-        `key ${key.label} is already in the cache; delete() it first or get() the cached value`,
-        { code: 'KEY_EXISTS', param: 'key', details: { keyId: key.id, label: key.label } },
-      )
-    }
+    if (nodes.has(identity)) throw this.#exists(key)
     const at = this.#now()
-    const victim = nodes.size >= this.#maxSize ? this.#order.first() : null
-    if (victim === null) {
+    if (nodes.size < this.#maxSize) {
       const node = new CacheNode(key, value, identity, 0, at, at)
       nodes.set(identity, node)
       this.#order.add(node)
-    } else {
-      // A full cache reuses its victim's node for the new entry: steady churn then allocates
-      // nothing, and the node stays where its neighbours are (old generation, warm in cache).
-      this.#detach(victim)
-      const evictedKey = victim.key
-      const evictedValue = victim.value
-      nodes.set(identity, victim.reuse(key, value, identity, at))
-      this.#order.add(victim)
-      this.#evicted(evictedKey, evictedValue, 'capacity')
-    }
+    } else this.#replaceVictim(key, value, identity, at)
     if (this.#listeners > 0) this.#emitEntry('create', key, at)
     return this
   }
@@ -437,16 +422,34 @@ export abstract class CacheBase<
     return stats
   }
 
+  /**
+   * Adds an entry to a full cache in its next victim's place. The victim's node is reused for
+   * the new entry: steady churn then allocates nothing, and the node stays where its neighbours
+   * are (old generation, warm in cache). The victim is reported once the new entry is in.
+   */
+  #replaceVictim(key: K, value: V, identity: string, at: number): void {
+    const order = this.#order
+    const victim = order.first() as CacheNode<K, V>
+    const evictedKey = victim.key
+    const evictedValue = victim.value
+    const nodes = this.#nodes
+    nodes.delete(victim.identity)
+    nodes.set(identity, victim.reuse(key, value, identity, at))
+    order.renew(victim)
+    this.#evicted(evictedKey, evictedValue, 'capacity')
+  }
+
+  #exists(key: K): CacheError {
+    return new this.#side.errors.Exists(
+      `key ${key.label} is already in the cache; delete() it first or get() the cached value`,
+      { code: 'KEY_EXISTS', param: 'key', details: { keyId: key.id, label: key.label } },
+    )
+  }
+
   /** The exact identity of a key of this cache's class; the side's base error otherwise. */
   #identityOf(key: K): string {
-    if (key instanceof this.#side.Key) {
-      try {
-        return keyIdentity(key)
-      } catch {
-        // An object made with Object.create(ClientCacheKey.prototype) passes `instanceof` but
-        // has no private identity; reading it throws a TypeError. Reject it like any non-key.
-      }
-    }
+    const identity = keyIdentity(key, this.#side.cacheType)
+    if (identity !== undefined) return identity
     throw invalidArgument(this.#side.errors.Base, 'key', `a ${this.#side.keyName}`, key)
   }
 

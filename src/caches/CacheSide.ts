@@ -1,4 +1,4 @@
-import type { ErrorFamily } from '../errors.js'
+import type { CacheError, ErrorFamily } from '../errors.js'
 import type { CacheKey } from '../keys/CacheKey.js'
 import type { CacheType } from '../types.js'
 
@@ -17,6 +17,8 @@ export interface CacheSide<K extends CacheKey, T extends CacheType> {
   readonly errors: ErrorFamily
   /** First line of `toString()`. */
   readonly header: string
-  /** Throws the side's base error (param `value`) for a value the cache must not hold. */
-  assertValue(value: unknown): void
+  /** `true` for a value the cache may hold. Small and side-effect free: `set()` inlines it. */
+  isValue(value: unknown): boolean
+  /** The side's base error (param `value`) for a value {@link CacheSide.isValue} rejects. */
+  valueError(value: unknown): CacheError
 }

@@ -17,6 +17,11 @@ export interface EvictionOrder<K, V> {
   append(node: CacheNode<K, V>): void
   /** Records a use of a linked node. */
   touch(node: CacheNode<K, V>): void
+  /**
+   * Re-links a linked node whose entry has just been replaced by a new one (a full cache reuses
+   * its victim's node), exactly as `remove(node)` then `add(node)` would.
+   */
+  renew(node: CacheNode<K, V>): void
   /** Unlinks a linked node. */
   remove(node: CacheNode<K, V>): void
   /** The next victim, or `null` when empty. */

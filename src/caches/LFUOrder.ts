@@ -53,6 +53,11 @@ export class LFUOrder<K, V> implements EvictionOrder<K, V> {
     linkLast(target, node)
   }
 
+  renew(node: CacheNode<K, V>): void {
+    this.#unlink(node)
+    this.add(node)
+  }
+
   remove(node: CacheNode<K, V>): void {
     this.#unlink(node)
   }

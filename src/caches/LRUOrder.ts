@@ -33,6 +33,11 @@ export class LRUOrder<K, V> implements EvictionOrder<K, V> {
     this.#tail = node
   }
 
+  renew(node: CacheNode<K, V>): void {
+    // A new entry is the most recently used, so renewing is moving to the tail.
+    this.touch(node)
+  }
+
   remove(node: CacheNode<K, V>): void {
     this.#unlink(node)
   }

@@ -9,16 +9,16 @@ export const clientCacheSide: CacheSide<ClientCacheKey, 'client'> = {
   keyName: 'ClientCacheKey',
   errors: clientErrors,
   header: 'ClientCache:',
-  assertValue(value) {
-    if (
+  isValue(value) {
+    return (
       typeof value === 'object' &&
       value !== null &&
       typeof (value as { send?: unknown }).send === 'function' &&
       typeof (value as { destroy?: unknown }).destroy === 'function'
-    ) {
-      return
-    }
-    throw invalidArgument(
+    )
+  },
+  valueError(value) {
+    return invalidArgument(
       clientErrors.Base,
       'value',
       'an AWS SDK client (an object with send() and destroy() methods)',

@@ -41,7 +41,7 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
     const events = record(cache)
     const value = cache.peek(c.key(0))
     clock.tick(10)
-    expect(cache._hitByIdentity(keyIdentity(c.key(0)))).toBe(value)
+    expect(cache._hitByIdentity(keyIdentity(c.key(0), c.cacheType) as string)).toBe(value)
     expect(cache.keys().map((key) => key.id)).toEqual([1, 2, 0].map((n) => c.key(n).id))
     expect(cache._entryStats()[2]).toMatchObject({ hits: 1, frequency: 2, lastUsedAt: 1013 })
     expect(events).toEqual([
@@ -60,7 +60,7 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
     const { cache } = make()
     const events = record(cache)
     const before = observe(cache)
-    expect(cache._hitByIdentity(keyIdentity(c.key(9)))).toBeUndefined()
+    expect(cache._hitByIdentity(keyIdentity(c.key(9), c.cacheType) as string)).toBeUndefined()
     expect(cache._hitByIdentity('')).toBeUndefined()
     expect(events).toEqual([])
     expect(observe(cache)).toEqual(before)
@@ -68,7 +68,9 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
 
   it('matches keys by exact identity only', () => {
     const { cache } = make()
-    expect(cache._peekByIdentity(keyIdentity(c.key(1)))).toBe(cache.peek(c.key(1)))
+    expect(cache._peekByIdentity(keyIdentity(c.key(1), c.cacheType) as string)).toBe(
+      cache.peek(c.key(1)),
+    )
     expect(cache._peekByIdentity(c.key(1).id)).toBeUndefined()
     expect(cache._peekByIdentity(c.key(1).label)).toBeUndefined()
   })
@@ -77,8 +79,10 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
     const { cache } = make()
     const events = record(cache)
     const before = observe(cache)
-    expect(cache._peekByIdentity(keyIdentity(c.key(0)))).toBe(cache.peek(c.key(0)))
-    expect(cache._peekByIdentity(keyIdentity(c.key(9)))).toBeUndefined()
+    expect(cache._peekByIdentity(keyIdentity(c.key(0), c.cacheType) as string)).toBe(
+      cache.peek(c.key(0)),
+    )
+    expect(cache._peekByIdentity(keyIdentity(c.key(9), c.cacheType) as string)).toBeUndefined()
     expect(observe(cache)).toEqual(before)
     expect(events).toEqual([])
   })
@@ -86,7 +90,7 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
   it('builds no event when nobody listens', () => {
     const { cache, evicted } = make()
     const emit = vi.spyOn(Subscribable.prototype, 'emit')
-    cache._hitByIdentity(keyIdentity(c.key(0)))
+    cache._hitByIdentity(keyIdentity(c.key(0), c.cacheType) as string)
     cache.get(c.key(1))
     cache.get(c.key(9))
     cache.set(c.key(3), c.value(3))

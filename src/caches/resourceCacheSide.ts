@@ -13,9 +13,11 @@ export const resourceCacheSide: CacheSide<ResourceCacheKey, 'resource'> = {
   keyName: 'ResourceCacheKey',
   errors: resourceErrors,
   header: 'ResourceCache:',
-  assertValue(value) {
-    if ((typeof value === 'object' && value !== null) || typeof value === 'function') return
-    throw invalidArgument(
+  isValue(value) {
+    return (typeof value === 'object' && value !== null) || typeof value === 'function'
+  },
+  valueError(value) {
+    return invalidArgument(
       resourceErrors.Base,
       'value',
       'a resource (a non-null object or a function)',

@@ -2,10 +2,11 @@ import { invalidArgument, type ErrorFamily } from '../errors.js'
 import type { CacheType } from '../types.js'
 import { describeConfig } from './describeConfig.js'
 import { CycleError, encodeIdentity } from './encodeIdentity.js'
+import { internString } from './internString.js'
 import { isPlainObject } from './isPlainObject.js'
 import type { SecretToken } from './secretTokens.js'
 
-let readIdentity: (key: CacheKey) => string
+let readIdentity: (key: unknown, cacheType: CacheType) => string | undefined
 
 /**
  * What {@link ClientCacheKey} and {@link ResourceCacheKey} share: an exact private identity, and
@@ -28,7 +29,10 @@ export abstract class CacheKey {
   readonly region: string | null
 
   static {
-    readIdentity = (key) => key.#identity
+    readIdentity = (key, cacheType) =>
+      typeof key === 'object' && key !== null && #identity in key && key.cacheType === cacheType
+        ? key.#identity
+        : undefined
   }
 
   /** @internal */
@@ -40,7 +44,7 @@ export abstract class CacheKey {
     className: string
     region: string | null
   }) {
-    this.#identity = parts.identity
+    this.#identity = internString(parts.identity)
     this.#tokens = parts.tokens
     this.id = parts.id
     this.label = parts.label
@@ -74,9 +78,13 @@ export abstract class CacheKey {
   }
 }
 
-/** The exact identity string of a key, for cache lookups. @internal */
-export function keyIdentity(key: CacheKey): string {
-  return readIdentity(key)
+/**
+ * The exact identity string of a genuine key (made by the key constructors) of `cacheType`, for
+ * cache lookups; `undefined` for anything else, an object that merely inherits a key class's
+ * prototype included. One private brand check and one field read. @internal
+ */
+export function keyIdentity(key: unknown, cacheType: CacheType): string | undefined {
+  return readIdentity(key, cacheType)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { internString } from '../keys/internString.js'
 import { isPlainObject } from '../keys/isPlainObject.js'
 import { isSecretContainer, isSecretName } from '../keys/secretNames.js'
 
@@ -60,7 +61,8 @@ export class IdentityMemo {
       node = next
     }
     if (node.identity === undefined) {
-      const identity = compute()
+      // Interned, so it is the very string the cache's map holds for this key (see internString).
+      const identity = internString(compute())
       if (++this.#paths > MAX_PATHS) this.clear()
       else node.identity = identity
       return identity
