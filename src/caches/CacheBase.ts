@@ -59,7 +59,7 @@ export abstract class CacheBase<
   T extends CacheType,
   P extends EvictionPolicy,
 > {
-  readonly #side: CacheSide<K, T>
+  readonly #side: CacheSide<T>
   readonly #policy: P
   /** Key identity → node. Owned here, not by the order, so every lookup is one monomorphic call. */
   readonly #nodes = new Map<string, CacheNode<K, V>>()
@@ -75,7 +75,7 @@ export abstract class CacheBase<
   #maxSize: number
 
   /** @internal */
-  protected constructor(options: unknown, side: CacheSide<K, T>, policy: P) {
+  protected constructor(options: unknown, side: CacheSide<T>, policy: P) {
     const valid = validateCacheOptions<K, V>(options, side.errors.Base)
     this.#side = side
     this.#policy = policy

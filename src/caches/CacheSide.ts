@@ -1,18 +1,15 @@
 import type { CacheError, ErrorFamily } from '../errors.js'
-import type { CacheKey } from '../keys/CacheKey.js'
 import type { CacheType } from '../types.js'
 
 /**
- * What differs between the client side and the resource side of the caches: the key class, the
+ * What differs between the client side and the resource side of the caches: the kind of key, the
  * error classes, the `toString()` header and which values are accepted. One shared constant per
  * side ({@link clientCacheSide}, {@link resourceCacheSide}).
  * @internal
  */
-export interface CacheSide<K extends CacheKey, T extends CacheType> {
+export interface CacheSide<T extends CacheType> {
   readonly cacheType: T
-  /** The key class every key must be an instance of. */
-  readonly Key: abstract new (...args: never[]) => K
-  /** Its name, for messages. */
+  /** The key class's name, for messages. */
   readonly keyName: string
   readonly errors: ErrorFamily
   /** First line of `toString()`. */

@@ -1,11 +1,9 @@
 import { clientErrors, invalidArgument } from '../errors.js'
-import { ClientCacheKey } from '../keys/ClientCacheKey.js'
 import type { CacheSide } from './CacheSide.js'
 
-/** The client side: {@link ClientCacheKey}s, `ClientCache…Error`s, values with `send` and `destroy`. @internal */
-export const clientCacheSide: CacheSide<ClientCacheKey, 'client'> = {
+/** The client side: `ClientCacheKey`s, `ClientCache…Error`s, values with `send` and `destroy`. @internal */
+export const clientCacheSide: CacheSide<'client'> = {
   cacheType: 'client',
-  Key: ClientCacheKey,
   keyName: 'ClientCacheKey',
   errors: clientErrors,
   header: 'ClientCache:',

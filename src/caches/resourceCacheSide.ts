@@ -1,15 +1,13 @@
 import { invalidArgument, resourceErrors } from '../errors.js'
-import { ResourceCacheKey } from '../keys/ResourceCacheKey.js'
 import type { CacheSide } from './CacheSide.js'
 
 /**
- * The resource side: {@link ResourceCacheKey}s, `ResourceCache…Error`s, and any object or function
+ * The resource side: `ResourceCacheKey`s, `ResourceCache…Error`s, and any object or function
  * as the value (a session tracks resources by identity, so primitives make no sense here).
  * @internal
  */
-export const resourceCacheSide: CacheSide<ResourceCacheKey, 'resource'> = {
+export const resourceCacheSide: CacheSide<'resource'> = {
   cacheType: 'resource',
-  Key: ResourceCacheKey,
   keyName: 'ResourceCacheKey',
   errors: resourceErrors,
   header: 'ResourceCache:',
