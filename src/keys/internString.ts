@@ -8,12 +8,13 @@
  * are flat and shared: the cache's `Map` finds them by pointer. That measured as ~10 ns of a
  * ~75 ns cache operation on the policy benchmark.
  *
- * How: a property name is interned by the engine, and `Object.keys` returns that name. The
- * engine's string table holds its strings weakly, so an interned identity (which may hold a
- * secret) lives no longer than the keys and entries that reference it.
+ * How: the engine interns property names, and `for…in` yields the name itself. The engine's
+ * string table holds its strings weakly, so an interned identity (which may hold a secret) lives
+ * no longer than the keys and entries that reference it.
  *
- * `text` must not look like an array index (`'0'`, `'42'`): such names become elements, and
- * their key comes back as a fresh string. Key identities always contain `|`, so they never do.
+ * Text that cannot be an own data property name comes back as it is, not interned: an array
+ * index (`'0'`, `'42'`, which becomes an element) or `'__proto__'` (which sets the prototype).
+ * Key identities always contain `|`, so they are never either.
  * @internal
  */
 export function internString(text: string): string {
