@@ -156,6 +156,11 @@ function printTable(r: Record<string, unknown>): void {
       `goal ≤ 6 KB; lazy partitions chunk ${n(size.coreLazyChunkGzBytes)} B`,
     )
     row('devtools/production (React external)', `${n(size.devtoolsGzBytes)} B`, 'goal ≤ 15 KB')
+    row(
+      'devtools (dev-only entry) in a production build',
+      `${n(size.devtoolsDevOnlyInProductionGzBytes)} B`,
+      'the panel is dropped',
+    )
   }
   const width = [0, 0, 0]
   for (const cells of rows)

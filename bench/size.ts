@@ -16,6 +16,8 @@ export interface SizeResults {
   coreTypicalGzBytes: number
   coreAllGzBytes: number
   devtoolsGzBytes: number
+  /** `aws-client-cache/devtools` (the development-only entry) in a production build. */
+  devtoolsDevOnlyInProductionGzBytes: number
   coreLazyChunkGzBytes: number
   coreTypicalMinBytes: number
   coreAllMinBytes: number
@@ -110,12 +112,15 @@ export async function runSize(): Promise<SizeResults> {
     'aws-client-cache/*',
   ]
   const devtools = await measure(`export * from '../devtools/production.js'\n`, devtoolsExternal)
+  // measure() defines NODE_ENV as production, so this is what an app ships for the dev-only entry.
+  const devOnly = await measure(`export * from '../devtools/index.js'\n`, devtoolsExternal)
   // Until the panel lands, devtools/production.ts exports nothing: report 0, not esbuild's stub.
   const hasPanel = devtools.exports > 0
   return {
     coreTypicalGzBytes: typical.gz,
     coreAllGzBytes: all.gz,
     devtoolsGzBytes: hasPanel ? devtools.gz : 0,
+    devtoolsDevOnlyInProductionGzBytes: hasPanel ? devOnly.gz : 0,
     coreLazyChunkGzBytes: all.lazyGz,
     coreTypicalMinBytes: typical.min,
     coreAllMinBytes: all.min,

@@ -31,31 +31,20 @@ export type {
   DevtoolsTheme,
 } from './production.js'
 
-/**
- * `true` when the bundler (or Node) says development. Read inside `try`, not behind
- * `typeof process !== 'undefined'`: bundlers replace `process.env.NODE_ENV` with a literal but
- * leave `typeof process` alone, so that guard would hide the panel in every browser dev build;
- * and where nothing replaced it and no `process` exists, the `ReferenceError` means "not development".
- */
-function isDevelopment(): boolean {
-  try {
-    return process.env.NODE_ENV === 'development'
-  } catch {
-    return false
-  }
-}
-
-const development = isDevelopment()
-
 function Nothing(): ReactNode {
   return null
 }
 
+// `process.env.NODE_ENV` is written out in each export, not read once into a variable or inside
+// a `try`: bundlers replace it with a string literal and fold the comparison, so a production
+// build keeps `Nothing` and drops the panel's code (the panel modules are side-effect free). Every
+// environment that runs React from npm defines `process.env.NODE_ENV` (React's own entry reads
+// it), so the bare read is safe wherever these components can render.
+
 /** {@link Devtools | ClientCacheDevtools} in development; elsewhere renders `null`. */
-export const ClientCacheDevtools: (props: ClientCacheDevtoolsProps) => ReactNode = development
-  ? Devtools
-  : Nothing
+export const ClientCacheDevtools: (props: ClientCacheDevtoolsProps) => ReactNode =
+  process.env.NODE_ENV === 'development' ? Devtools : Nothing
 
 /** {@link Panel | ClientCacheDevtoolsPanel} in development; elsewhere renders `null`. */
 export const ClientCacheDevtoolsPanel: (props: ClientCacheDevtoolsPanelProps) => ReactNode =
-  development ? Panel : Nothing
+  process.env.NODE_ENV === 'development' ? Panel : Nothing
