@@ -1,8 +1,9 @@
 /**
  * The devtools panel for aws-client-cache, rendered only in development: outside
- * `process.env.NODE_ENV === 'development'` both components render `null` (bundlers replace
- * `process.env.NODE_ENV`). For a panel in production too, import
- * `aws-client-cache/devtools/production`.
+ * `process.env.NODE_ENV === 'development'` both components render `null`. Bundlers replace
+ * `process.env.NODE_ENV`, so a production build leaves the panel's code out. Like React's own
+ * entry, this module reads `process.env.NODE_ENV` when it loads: use it through a bundler or in
+ * Node. For a panel in production too, import `aws-client-cache/devtools/production`.
  *
  * @example
  * ```tsx
