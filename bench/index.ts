@@ -163,7 +163,8 @@ function printTable(r: Record<string, unknown>): void {
     )
   }
   const width = [0, 0, 0]
-  for (const cells of rows)
+  // Section headings (value and note empty) print on their own line, so they set no width.
+  for (const cells of rows.filter(([, value, note]) => value !== '' || note !== ''))
     cells.forEach((cell, i) => (width[i] = Math.max(width[i] as number, cell.length)))
   for (const [label, value, note] of rows) {
     if (value === '' && note === '') console.log(`\n${label}`)
