@@ -14,7 +14,9 @@ import { build as viteBuild, type Rollup } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const devtoolsIndex = fileURLToPath(new URL('../devtools/index.ts', import.meta.url))
-const EXTERNAL = [/^react(-dom)?(\/|$)/, /^aws-client-cache(\/|$)/]
+/** Packages left external, with their subpaths. */
+const EXTERNAL = ['react', 'react-dom', 'aws-client-cache']
+const isExternal = (id: string) => EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`))
 
 /** Text from the floating button (ClientCacheDevtools) and from the embedded panel's content. */
 const PANEL_MARKERS = ['Open aws-client-cache devtools', 'next victim']
@@ -58,14 +60,7 @@ async function withEsbuild(env: Env): Promise<string> {
     platform: 'browser',
     write: false,
     conditions: ['source'],
-    external: [
-      'react',
-      'react/*',
-      'react-dom',
-      'react-dom/*',
-      'aws-client-cache',
-      'aws-client-cache/*',
-    ],
+    external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
     define: { 'process.env.NODE_ENV': JSON.stringify(env) },
     logLevel: 'silent',
   })
@@ -82,7 +77,7 @@ async function withVite(env: Env): Promise<string> {
     build: {
       write: false,
       minify: true,
-      rollupOptions: { input: entry, external: EXTERNAL },
+      rollupOptions: { input: entry, external: isExternal },
     },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[]
   const outputs = Array.isArray(output) ? output : [output]
