@@ -5,6 +5,7 @@
  *   typecheck   tsc -p tsconfig.json --noEmit
  *   lint        eslint . && prettier --check .
  *   unit:node   vitest run --project node
+ *   unit:node22 the same under Node 22          (scripts/vitest-node22.ts)
  *   unit:browser vitest run --project browser   (headless Chromium)
  *   package     npm run build && publint --strict && attw --pack . --profile esm-only
  *   e2e         playwright test                  (only when e2e/ has a Playwright config)
@@ -28,7 +29,15 @@ const bin = (name) =>
   join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name)
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
-const STEP_NAMES = ['typecheck', 'lint', 'unit:node', 'unit:browser', 'package', 'e2e']
+const STEP_NAMES = [
+  'typecheck',
+  'lint',
+  'unit:node',
+  'unit:node22',
+  'unit:browser',
+  'package',
+  'e2e',
+]
 
 function parseSkip(argv) {
   const skip = new Set()
@@ -68,19 +77,23 @@ const fastCheckSeed = process.env.FC_SEED || String(randomInt(2 ** 31))
 const reportDir = mkdtempSync(join(tmpdir(), 'aws-client-cache-test-'))
 const counts = { passed: 0, failed: 0 }
 
-/** A Vitest run whose JSON report feeds the final count. */
-function vitest(project) {
-  const outputFile = join(reportDir, `vitest-${project}.json`)
+/**
+ * A Vitest run whose JSON report feeds the final count; `via` runs Vitest through a launcher
+ * script (e.g. under another Node) that passes the arguments on.
+ */
+function vitest(project, via) {
+  const outputFile = join(reportDir, `vitest-${project}${via ? `-${via.name}` : ''}.json`)
+  const args = [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${outputFile}`,
+  ]
   return {
-    command: bin('vitest'),
-    args: [
-      'run',
-      '--project',
-      project,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${outputFile}`,
-    ],
+    command: via ? bin('tsx') : bin('vitest'),
+    args: via ? [via.script, ...args] : args,
     env: { FC_SEED: fastCheckSeed },
     after() {
       if (!existsSync(outputFile)) return
@@ -109,6 +122,11 @@ const commands = [
   { step: 'lint', label: 'eslint', command: bin('eslint'), args: ['.'] },
   { step: 'lint', label: 'prettier --check', command: bin('prettier'), args: ['--check', '.'] },
   { step: 'unit:node', label: 'vitest (Node)', ...vitest('node') },
+  {
+    step: 'unit:node22',
+    label: 'vitest (Node 22)',
+    ...vitest('node', { name: 'node22', script: join(root, 'scripts', 'vitest-node22.ts') }),
+  },
   { step: 'unit:browser', label: 'vitest (Chromium)', ...vitest('browser') },
   { step: 'package', label: 'npm run build', command: npm, args: ['run', 'build'] },
   { step: 'package', label: 'publint --strict', command: bin('publint'), args: ['--strict'] },
