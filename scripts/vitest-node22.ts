@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { PLATFORM, findRuntimes, isGlibc } from '../test/runtimes/runtimes.js'
+import { PLATFORM, extraRuntimesRequired, findRuntimes } from '../test/runtimes/runtimes.js'
 
 const vitestEntry = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url))
 if (!existsSync(vitestEntry)) {
@@ -22,9 +22,8 @@ const { found, missing } = await findRuntimes()
 const node22 = found.find((runtime) => runtime.id === 'node22')
 if (node22 === undefined) {
   const reason = missing.find((runtime) => runtime.id === 'node22')?.reason ?? 'not found'
-  const expected = PLATFORM === 'linux-x64' && isGlibc()
   console.log(`vitest-node22: no Node 22 on ${PLATFORM}: ${reason}`)
-  process.exit(expected ? 1 : 0)
+  process.exit(extraRuntimesRequired() ? 1 : 0)
 }
 
 console.log(`vitest-node22: ${node22.label} (${node22.command})`)

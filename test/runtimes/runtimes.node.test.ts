@@ -14,12 +14,12 @@ import {
   PLATFORM,
   buildSmokeBundle,
   findRuntimes,
-  isGlibc,
+  extraRuntimesRequired,
   runSmoke,
 } from './runtimes.js'
 
 /** Where CI runs, and so where every extra runtime must be found. */
-const EXPECTED_EXTRA = PLATFORM === 'linux-x64' && isGlibc() ? ['node22', 'bun', 'deno'] : []
+const EXPECTED_EXTRA = extraRuntimesRequired() ? ['node22', 'bun', 'deno'] : []
 
 const { found, missing } = await findRuntimes()
 

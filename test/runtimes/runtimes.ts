@@ -87,6 +87,14 @@ export function isGlibc(): boolean {
   return typeof report?.header?.glibcVersionRuntime === 'string'
 }
 
+/**
+ * `true` where CI runs (linux-x64 with glibc): there Node 22, Bun and Deno must all be found, and
+ * a missing one is a failure, not a runtime left out.
+ */
+export function extraRuntimesRequired(): boolean {
+  return PLATFORM === 'linux-x64' && isGlibc()
+}
+
 /** Runs a command; resolves its stdout, rejects with its stderr (or the spawn error). */
 function run(
   command: string,
