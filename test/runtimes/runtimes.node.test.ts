@@ -1,10 +1,12 @@
 /**
- * The runtime-neutral smoke suite (`smoke.ts`, bundled once with esbuild) under every JavaScript
- * runtime available here: the Node running the tests, Node 22, Bun and Deno. Headless Chromium
- * runs the library's own tests in the vitest `browser` project.
+ * The runtime-neutral smoke suite (`smoke.ts`, bundled with esbuild) under every JavaScript
+ * runtime available here: the Node running the tests, Node 22, Bun and Deno (one program bundle,
+ * with the Node build of the core), and Vercel's edge-runtime and Cloudflare's workerd (with the
+ * browser build, as an edge deployment). Headless Chromium runs the library's own tests in the
+ * vitest `browser` project.
  *
  * One test per runtime found, so a runtime that is missing adds no test rather than a skipped
- * or silently passing one; and one test that fails where all three extra runtimes are expected
+ * or silently passing one; and one test that fails where all the extra runtimes are expected
  * (linux-x64 with glibc, as in CI) but some are missing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,6 +14,7 @@ import { rm } from 'node:fs/promises'
 import {
   NODE22_VERSION,
   PLATFORM,
+  type SmokeBundle,
   buildSmokeBundle,
   findRuntimes,
   extraRuntimesRequired,
@@ -19,11 +22,13 @@ import {
 } from './runtimes.js'
 
 /** Where CI runs, and so where every extra runtime must be found. */
-const EXPECTED_EXTRA = extraRuntimesRequired() ? ['node22', 'bun', 'deno'] : []
+const EXPECTED_EXTRA = extraRuntimesRequired()
+  ? ['node22', 'bun', 'deno', 'edge-runtime', 'workerd']
+  : []
 
 const { found, missing } = await findRuntimes()
 
-let bundle: { dir: string; file: string } | undefined
+let bundle: SmokeBundle | undefined
 
 beforeAll(async () => {
   bundle = await buildSmokeBundle()

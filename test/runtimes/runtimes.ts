@@ -1,5 +1,6 @@
 /**
- * Finds the JavaScript runtimes the smoke suite runs under, and builds the suite's bundle.
+ * Finds the JavaScript runtimes the smoke suite runs under, builds the suite's bundles, and runs
+ * them.
  *
  * - **Bun** and **Deno** come from the devDependencies `bun` and `deno`. Their own install
  *   scripts (which npm may not run) only move or link the binary; the binary itself ships in the
@@ -11,8 +12,14 @@
  *   every npm script. Instead, the first run fetches the pinned tarball with `npm pack` (from the
  *   registry or npm's cache), checks its integrity against the pin below, and unpacks it into
  *   `node_modules/.cache/aws-client-cache-runtimes/`; later runs reuse it.
+ * - **workerd** (Cloudflare Workers) comes from the devDependency `workerd`, whose own module
+ *   names its binary in the platform package (`@cloudflare/workerd-linux-64/bin/workerd`, …) and
+ *   its newest compatibility date. `workerd.ts` serves the Worker bundle with it.
+ * - **edge-runtime** (Vercel Edge Functions) is the devDependency `edge-runtime`, a Node `vm`
+ *   context: `edgeRuntime.ts` evaluates the script bundle in it, in the test's own process.
  *
- * Each runtime found is checked by running it with `--version`.
+ * Each runtime found is checked by running it with `--version` (edge-runtime: by evaluating a
+ * script in a new context).
  *
  * @module
  */
@@ -24,7 +31,9 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { build, type BuildOptions } from 'esbuild'
+import { SMOKE_GLOBAL, edgeRuntimeVersion, runInEdgeRuntime } from './edgeRuntime.js'
+import { runInWorkerd } from './workerd.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const require = createRequire(import.meta.url)
@@ -60,15 +69,29 @@ const NODE22_PACKAGES: Record<string, { name: string; integrity: string }> = {
   },
 }
 
-/** A runtime to run the bundle with: `command ...args bundle`. */
+/**
+ * A runtime to run a bundle with: `command ...args bundle` for a program, or as `runSmoke` knows
+ * for `workerd` and `edge-runtime`.
+ */
 export interface Runtime {
-  /** `node22`, `bun`, `deno` or `node` (the Node running the tests). */
+  /** `node22`, `bun`, `deno`, `workerd`, `edge-runtime` or `node` (the Node running the tests). */
   readonly id: string
   /** E.g. `Bun 1.4.5`. */
   readonly label: string
+  /** Its binary; for `edge-runtime`, its package directory. */
   readonly command: string
   readonly args: readonly string[]
   readonly version: string
+}
+
+/** What a run of the smoke suite said: as a process's, for every runtime. */
+export interface SmokeRun {
+  /** The exit code, or the report's code; `null` when no report came. */
+  readonly code: number | null
+  /** The report: `FAIL …` lines, then `N passed, N failed`. */
+  readonly stdout: string
+  /** Anything else the runtime printed, and why no report came. */
+  readonly stderr: string
 }
 
 /** A runtime that was looked for and not found, and why. */
@@ -88,8 +111,8 @@ export function isGlibc(): boolean {
 }
 
 /**
- * `true` where CI runs (linux-x64 with glibc): there Node 22, Bun and Deno must all be found, and
- * a missing one is a failure, not a runtime left out.
+ * `true` where CI runs (linux-x64 with glibc): there Node 22, Bun, Deno, workerd and edge-runtime
+ * must all be found, and a missing one is a failure, not a runtime left out.
  */
 export function extraRuntimesRequired(): boolean {
   return PLATFORM === 'linux-x64' && isGlibc()
@@ -137,10 +160,10 @@ function firstBinary(paths: readonly (string | undefined)[]): string | undefined
   )
 }
 
-/** Runs `binary --version` and returns the first version number it prints. */
+/** Runs `binary --version` and returns the first version number (or date: workerd) it prints. */
 async function versionOf(binary: string): Promise<string> {
   const output = await run(binary, ['--version'], { timeout: 20_000 })
-  const version = /\d+\.\d+\.\d+/.exec(output)?.[0]
+  const version = /\d+\.\d+\.\d+|\d{4}-\d{2}-\d{2}/.exec(output)?.[0]
   if (version === undefined) throw new Error(`unexpected --version output: ${output}`)
   return version
 }
@@ -173,6 +196,18 @@ function findDeno(): string | undefined {
     dir === undefined ? undefined : join(dir, `deno${EXE}`),
     join(wrapper, `deno${EXE}`),
   ])
+}
+
+/** The `workerd` package's module: this platform's binary, and its newest compatibility date. */
+function workerdModule(): { default: string; compatibilityDate: string } | undefined {
+  if (packageDir('workerd') === undefined) return undefined
+  // Throws, naming the package to install, when this platform's package is missing.
+  return require('workerd') as { default: string; compatibilityDate: string }
+}
+
+function findWorkerd(): string | undefined {
+  const module = workerdModule()
+  return module === undefined ? undefined : firstBinary([module.default])
 }
 
 /** The SHA-512 integrity string (`sha512-…`) of a file. */
@@ -226,8 +261,8 @@ async function findNode22(): Promise<string> {
 }
 
 /**
- * Every runtime available here: the Node running the tests, Node 22, Bun and Deno; and the ones
- * not found, with the reason.
+ * Every runtime available here: the Node running the tests, Node 22, Bun, Deno, edge-runtime and
+ * workerd; and the ones not found, with the reason.
  */
 export async function findRuntimes(): Promise<{ found: Runtime[]; missing: MissingRuntime[] }> {
   const candidates: {
@@ -235,6 +270,8 @@ export async function findRuntimes(): Promise<{ found: Runtime[]; missing: Missi
     name: string
     locate: () => Promise<string | undefined> | string | undefined
     args: readonly string[]
+    /** Checks the runtime and returns its version; `command --version` when not given. */
+    check?: () => Promise<string>
   }[] = [
     { id: 'node', name: 'Node (running the tests)', locate: () => process.execPath, args: [] },
     { id: 'node22', name: 'Node', locate: findNode22, args: [] },
@@ -246,16 +283,24 @@ export async function findRuntimes(): Promise<{ found: Runtime[]; missing: Missi
       // -A: the SDK reads environment variables and files; no config or lock file is picked up.
       args: ['run', '-A', '--no-config', '--no-lock'],
     },
+    {
+      id: 'edge-runtime',
+      name: 'edge-runtime',
+      locate: () => packageDir('edge-runtime'),
+      args: [],
+      check: edgeRuntimeVersion,
+    },
+    { id: 'workerd', name: 'workerd', locate: findWorkerd, args: [] },
   ]
   const found: Runtime[] = []
   const missing: MissingRuntime[] = []
   await Promise.all(
-    candidates.map(async ({ id, name, locate, args }) => {
+    candidates.map(async ({ id, name, locate, args, check }) => {
       try {
         const command = await locate()
         if (command === undefined)
           throw new Error(`not installed (npm ci installs it on ${PLATFORM})`)
-        const version = await versionOf(command)
+        const version = await (check === undefined ? versionOf(command) : check())
         found.push({ id, label: `${name} ${version}`, command, args, version })
       } catch (error) {
         missing.push({ id, reason: error instanceof Error ? error.message : String(error) })
@@ -267,42 +312,99 @@ export async function findRuntimes(): Promise<{ found: Runtime[]; missing: Missi
   return { found, missing }
 }
 
+/** The smoke suite's bundles, in a temporary directory of their own. */
+export interface SmokeBundle {
+  readonly dir: string
+  /** `cli.ts` as an ES module, with the Node build of the core: for Node, Bun and Deno. */
+  readonly program: string
+  /**
+   * `smoke.ts` as a script that puts its exports on the global `SMOKE_GLOBAL`, with the browser
+   * build of the core: for edge-runtime.
+   */
+  readonly script: string
+  /** `worker.ts` as an ES module Worker, with the browser build of the core: for workerd. */
+  readonly worker: string
+}
+
 /**
- * Bundles `smoke.ts` and `@aws-sdk/client-s3` into one ESM file in a new temporary directory.
- * The `node` and `source` conditions resolve the package's `#platform` to `src/platform/node.ts`
- * (Node, Bun and Deno all provide the `node:` modules it and the SDK's Node build import).
+ * Bundles the smoke suite with `@aws-sdk/client-s3`, three ways (see {@link SmokeBundle}), into a
+ * new temporary directory.
+ *
+ * - For Node, Bun and Deno, the `node` and `source` conditions resolve the package's `#platform`
+ *   to `src/platform/node.ts` (all three provide the `node:` modules it and the SDK's Node build
+ *   import).
+ * - For edge-runtime and workerd, esbuild's `browser` platform, with the conditions Vercel
+ *   (`edge-light`) and Wrangler (`workerd`) add, resolves `#platform` to
+ *   `src/platform/browser.ts`, and the SDK's `browser` fields to its browser build: as an edge
+ *   deployment is bundled. No `node:` module is left for them to import.
  */
-export async function buildSmokeBundle(): Promise<{ dir: string; file: string }> {
+export async function buildSmokeBundle(): Promise<SmokeBundle> {
   const dir = await mkdtemp(join(tmpdir(), 'aws-client-cache-smoke-'))
-  const file = join(dir, 'smoke.mjs')
-  await build({
+  const bundle = {
+    dir,
+    program: join(dir, 'smoke.mjs'),
+    script: join(dir, 'smoke.edge.js'),
+    worker: join(dir, 'worker.js'),
+  }
+  const shared: BuildOptions = {
     absWorkingDir: ROOT,
-    entryPoints: [join(ROOT, 'test', 'runtimes', 'smoke.ts')],
-    outfile: file,
     bundle: true,
-    platform: 'node',
-    format: 'esm',
     target: 'es2022',
-    conditions: ['source', 'node', 'import', 'module'],
     // The SDK's ES modules rather than its CommonJS builds.
     mainFields: ['module', 'main'],
     alias: { 'aws-client-cache': join(ROOT, 'src', 'index.ts') },
     // Labels show class names; keep them even where esbuild renames a binding.
     keepNames: true,
-    // CommonJS dependencies that require() a Node built-in get a real require.
-    banner: {
-      js: "import { createRequire as __smokeCreateRequire } from 'node:module'\nconst require = __smokeCreateRequire(import.meta.url)",
-    },
     logLevel: 'silent',
-  })
-  return { dir, file }
+  }
+  const edge: BuildOptions = {
+    ...shared,
+    platform: 'browser',
+    mainFields: ['browser', 'module', 'main'],
+  }
+  await Promise.all([
+    build({
+      ...shared,
+      entryPoints: [join(ROOT, 'test', 'runtimes', 'cli.ts')],
+      outfile: bundle.program,
+      platform: 'node',
+      format: 'esm',
+      conditions: ['source', 'node', 'import', 'module'],
+      // CommonJS dependencies that require() a Node built-in get a real require.
+      banner: {
+        js: "import { createRequire as __smokeCreateRequire } from 'node:module'\nconst require = __smokeCreateRequire(import.meta.url)",
+      },
+    }),
+    build({
+      ...edge,
+      entryPoints: [join(ROOT, 'test', 'runtimes', 'smoke.ts')],
+      outfile: bundle.script,
+      format: 'iife',
+      globalName: SMOKE_GLOBAL,
+      conditions: ['source', 'edge-light', 'worker', 'browser', 'import', 'module'],
+    }),
+    build({
+      ...edge,
+      entryPoints: [join(ROOT, 'test', 'runtimes', 'worker.ts')],
+      outfile: bundle.worker,
+      format: 'esm',
+      conditions: ['source', 'workerd', 'worker', 'browser', 'import', 'module'],
+    }),
+  ])
+  return bundle
 }
 
-/** Runs the bundle under a runtime; resolves its exit code and output. */
-export function runSmoke(
-  runtime: Runtime,
-  bundle: { dir: string; file: string },
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the smoke suite under a runtime; resolves what it said, never rejects. */
+export function runSmoke(runtime: Runtime, bundle: SmokeBundle): Promise<SmokeRun> {
+  if (runtime.id === 'edge-runtime') return runInEdgeRuntime(bundle.script)
+  if (runtime.id === 'workerd') {
+    return runInWorkerd(runtime.command, bundle.worker, workerdModule()!.compatibilityDate)
+  }
+  return runProgram(runtime, bundle.program)
+}
+
+/** Runs the program bundle under a runtime that runs files; resolves its exit code and output. */
+function runProgram(runtime: Runtime, program: string): Promise<SmokeRun> {
   const env: NodeJS.ProcessEnv = {}
   for (const [name, value] of Object.entries(process.env)) {
     // No inherited Node flags (vitest's or tsx's), and no AWS settings of the developer's.
@@ -317,8 +419,8 @@ export function runSmoke(
   return new Promise((resolve) => {
     execFile(
       runtime.command,
-      [...runtime.args, bundle.file],
-      { cwd: bundle.dir, env, timeout: 45_000, maxBuffer: 16 * 1024 * 1024 },
+      [...runtime.args, program],
+      { cwd: dirname(program), env, timeout: 45_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null
         resolve({

@@ -3,16 +3,22 @@
  * the package itself and `@aws-sdk/client-s3` (a real `S3Client`, constructed only: no request
  * leaves the process).
  *
- * `runtimes.node.test.ts` bundles this file with esbuild (the package's `#platform` resolved to
- * `src/platform/node.ts`) and runs the bundle under Node 22, Bun and Deno. It runs as it is, too:
+ * Importing this module only registers the checks; {@link runChecks} runs them and returns the
+ * report: one line per failed check (`FAIL <name>: <reason>`) and, as its last line,
+ * `N passed, N failed`. `runtimes.ts` bundles it with esbuild three ways:
  *
- *     node --conditions=source --import tsx test/runtimes/smoke.ts
+ * - with `cli.ts`, which prints the report and sets the exit code, for Node, Bun and Deno (the
+ *   package's `#platform` resolved to `src/platform/node.ts`). It runs as it is, too:
  *
- * It prints one line per failed check (`FAIL <name>: <reason>`) and, as its last line,
- * `N passed, N failed`; the exit code is 1 when a check failed.
+ *       node --conditions=source --import tsx test/runtimes/cli.ts
  *
- * Only globals every target has are used: `console`, `Promise`, `queueMicrotask`, `setTimeout`,
- * `AbortController`, `JSON`; the exit code is set through `process.exitCode` or `Deno.exitCode`.
+ * - as a script for Vercel's `edge-runtime` (`edgeRuntime.ts`), and with `worker.ts` as a
+ *   Cloudflare Worker for `workerd` (`workerd.ts`): both with the browser build of the core
+ *   (`src/platform/browser.ts`) and of the SDK, as an edge deployment bundles them.
+ *
+ * Only globals every target has are used: `Promise`, `setTimeout`, `AbortController`, `URL`,
+ * `JSON`. Timers are only started by {@link runChecks}, never at import: a Worker may not start
+ * them in its global scope.
  *
  * @module
  */
@@ -822,9 +828,22 @@ check('partitions: the lazily imported partition data answers', async () => {
 })
 
 // ---------------------------------------------------------------------------------------------
-// Run
+// Run (by `cli.ts`, `worker.ts`, or edge-runtime through the script bundle's global)
 
-async function main(): Promise<number> {
+/** What a run of the checks found. */
+export interface SmokeReport {
+  /** One `FAIL <name>: <reason>` line per failed check, then `N passed, N failed`. */
+  readonly lines: string[]
+  /** `0` when every check passed, `1` otherwise: the exit code of a program that ran them. */
+  readonly code: 0 | 1
+}
+
+/**
+ * Runs every check in turn. Nothing runs before this is called, so the module may be imported
+ * where timers are not allowed yet (a Worker's global scope).
+ */
+export async function runChecks(): Promise<SmokeReport> {
+  const lines: string[] = []
   let passed = 0
   let failed = 0
   for (const { name, fn } of checks) {
@@ -837,23 +856,9 @@ async function main(): Promise<number> {
         error instanceof AssertionFailed
           ? error.message
           : `threw ${error instanceof Error ? `${error.name}: ${error.message}` : show(error)}`
-      console.log(`FAIL ${name}: ${reason}`)
+      lines.push(`FAIL ${name}: ${reason}`)
     }
   }
-  console.log(`${passed} passed, ${failed} failed`)
-  return failed === 0 ? 0 : 1
+  lines.push(`${passed} passed, ${failed} failed`)
+  return { lines, code: failed === 0 ? 0 : 1 }
 }
-
-interface Exitable {
-  process?: { exitCode?: number | string }
-  Deno?: { exitCode: number }
-}
-
-const code = await main().catch((error: unknown) => {
-  console.log(`FAIL harness: ${String(error)}`)
-  console.log('0 passed, 1 failed')
-  return 1
-})
-const host = globalThis as Exitable
-if (host.Deno !== undefined) host.Deno.exitCode = code
-else if (host.process !== undefined) host.process.exitCode = code
