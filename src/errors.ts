@@ -27,6 +27,8 @@ export type CacheErrorCode =
   | 'UNKNOWN_PARTITION'
   | 'SESSION_DISPOSED'
   | 'CREDENTIALS_TIMEOUT'
+  | 'NO_CREDENTIALS'
+  | 'INVALID_CREDENTIALS'
 
 /** Options accepted by every {@link CacheError} constructor. */
 export interface CacheErrorOptions {

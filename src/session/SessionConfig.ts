@@ -34,6 +34,13 @@ export interface SessionConfig {
    */
   bodyIdleTimeout?: number
   /**
+   * When a request of a client that signs with the session's credentials fails with an
+   * authentication error (`ExpiredToken`, `InvalidClientTokenId`, `UnrecognizedClientException`,
+   * …: credentials revoked before their expiry), forget the credentials, resolve them anew once
+   * and send the request once more when it can be replayed (default `true`).
+   */
+  refreshOnAuthError?: boolean
+  /**
    * How long (ms) one resolution of the shared credentials may take before it fails with a
    * `CREDENTIALS_TIMEOUT` error (default 30 000), so a provider that hangs cannot stall the
    * session's clients for ever.
@@ -50,6 +57,7 @@ const KNOWN = new Set([
   'disposeEvicted',
   'bodyIdleTimeout',
   'credentialsTimeout',
+  'refreshOnAuthError',
 ])
 
 /** A validated {@link SessionConfig}. @internal */
@@ -61,6 +69,7 @@ export interface ResolvedSessionConfig {
   readonly evictionPolicy: EvictionPolicy
   readonly maxSize: number
   readonly disposeEvicted: boolean
+  readonly refreshOnAuthError: boolean
   readonly bodyIdleTimeout: number
   readonly credentialsTimeout: number
 }
@@ -90,22 +99,12 @@ export function resolveSessionConfig(
     disposeEvicted,
     bodyIdleTimeout,
     credentialsTimeout,
+    refreshOnAuthError,
   } = config
   if (region !== undefined && (typeof region !== 'string' || region === '')) {
     throw invalidArgument(CacheError, 'config.region', 'a region name such as us-east-1', region)
   }
-  if (
-    credentials !== undefined &&
-    typeof credentials !== 'function' &&
-    !isStaticCredentials(credentials)
-  ) {
-    throw invalidArgument(
-      CacheError,
-      'config.credentials',
-      'static credentials { accessKeyId, secretAccessKey } or a credential provider function',
-      credentials,
-    )
-  }
+  validateCredentials(credentials, 'config.credentials')
   if (profile !== undefined) {
     if (typeof profile !== 'string' || profile === '') {
       throw invalidArgument(CacheError, 'config.profile', 'a non-empty profile name', profile)
@@ -137,8 +136,13 @@ export function resolveSessionConfig(
       maxSize = validateMaxSize(defaults.maxSize, CacheError, 'config.defaults.maxSize')
     }
   }
-  if (disposeEvicted !== undefined && typeof disposeEvicted !== 'boolean') {
-    throw invalidArgument(CacheError, 'config.disposeEvicted', 'a boolean', disposeEvicted)
+  for (const [name, value] of [
+    ['disposeEvicted', disposeEvicted],
+    ['refreshOnAuthError', refreshOnAuthError],
+  ] as const) {
+    if (value !== undefined && typeof value !== 'boolean') {
+      throw invalidArgument(CacheError, `config.${name}`, 'a boolean', value)
+    }
   }
   for (const [name, value] of [
     ['bodyIdleTimeout', bodyIdleTimeout],
@@ -158,14 +162,39 @@ export function resolveSessionConfig(
   }
   return {
     region,
-    credentials: credentials as ResolvedSessionConfig['credentials'],
+    credentials: credentials,
     profile,
     clientConfig: (clientConfig as Record<string, unknown> | undefined) ?? {},
     evictionPolicy,
     maxSize,
-    disposeEvicted: disposeEvicted ?? true,
+    disposeEvicted: (disposeEvicted as boolean | undefined) ?? true,
+    refreshOnAuthError: (refreshOnAuthError as boolean | undefined) ?? true,
     bodyIdleTimeout: (bodyIdleTimeout as number | undefined) ?? 60_000,
     credentialsTimeout: (credentialsTimeout as number | undefined) ?? 30_000,
+  }
+}
+
+/**
+ * Checks credentials given to a session (`config.credentials`, `setCredentials()`): `undefined`,
+ * static credentials `{ accessKeyId, secretAccessKey }` or a provider function. Throws a
+ * {@link CacheError} naming `param`, never showing the value.
+ * @internal
+ */
+export function validateCredentials(
+  credentials: unknown,
+  param: string,
+): asserts credentials is AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined {
+  if (
+    credentials !== undefined &&
+    typeof credentials !== 'function' &&
+    !isStaticCredentials(credentials)
+  ) {
+    throw invalidArgument(
+      CacheError,
+      param,
+      'static credentials { accessKeyId, secretAccessKey } or a credential provider function',
+      credentials,
+    )
   }
 }
 
