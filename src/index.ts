@@ -12,12 +12,18 @@
  * @module
  */
 export { Session } from './session/Session.js'
+export type { SessionCache } from './session/SessionCache.js'
+export type { ResourceCallOptions, ResourceLoader } from './session/resourceCallTypes.js'
 export type {
-  SessionCache,
-  ResourceCallOptions,
   ClientLoader,
-  ResourceLoader,
-} from './session/Session.js'
+  ClientClassOrLoader,
+  ClientClassLike,
+  ClientExportName,
+  NamespaceClientClass,
+  LoadedClientClass,
+  ClientClassOf,
+  ClientOf,
+} from './session/clientLoaderTypes.js'
 export type { SessionConfig } from './session/SessionConfig.js'
 export type { SessionSnapshot, CacheSnapshot, EntrySnapshot } from './session/SessionSnapshot.js'
 export {

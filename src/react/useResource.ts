@@ -2,7 +2,8 @@ import { useContext } from 'react'
 import { ResourceCacheKey } from '../keys/ResourceCacheKey.js'
 import type { ResourceDefinition } from '../resources/defineResource.js'
 import { getDefaultSession } from '../session/defaultSession.js'
-import type { ResourceCallOptions } from '../session/Session.js'
+import type { ResourceCallOptions } from '../session/resourceCallTypes.js'
+import type { ClientConfigOf, ClientConstructor } from '../types.js'
 import { SessionContext } from './SessionContext.js'
 import { useCachedValue } from './useCachedValue.js'
 
@@ -27,9 +28,14 @@ import { useCachedValue } from './useCachedValue.js'
  * ```
  * @throws {@link ResourceCacheError} on bad input or an async `create`, like `session.resource()`
  */
-export function useResource<TClient, TResource, TOptions>(
-  definition: ResourceDefinition<TClient, TResource, TOptions>,
-  config?: object,
+export function useResource<
+  TClient,
+  TResource,
+  TOptions,
+  TClientClass extends ClientConstructor<TClient>,
+>(
+  definition: ResourceDefinition<TClient, TResource, TOptions, TClientClass>,
+  config?: ClientConfigOf<TClientClass>,
   options?: ResourceCallOptions<TOptions>,
 ): TResource {
   const session = useContext(SessionContext) ?? getDefaultSession()

@@ -5,12 +5,25 @@ import type { ClientConstructor } from '../types.js'
 /**
  * How to build a resource: a higher-level object over a client, the JavaScript counterpart of a
  * boto3 resource (e.g. `DynamoDBDocumentClient.from(client)`). Made by {@link defineResource}.
+ *
+ * @typeParam TClient - the client `create` receives (an instance of `TClientClass`)
+ * @typeParam TResource - what `create` builds
+ * @typeParam TOptions - the `resourceOptions` `create` receives
+ * @typeParam TClientClass - the client class; calls check their `config` as its config
  */
-export interface ResourceDefinition<TClient = unknown, TResource = unknown, TOptions = unknown> {
+export interface ResourceDefinition<
+  TClient = unknown,
+  TResource = unknown,
+  TOptions = unknown,
+  TClientClass extends ClientConstructor<TClient> = ClientConstructor<TClient>,
+> {
   /** Shown in labels, snapshots and the devtools. */
   readonly name: string
-  /** The client class the resource is built over. */
-  readonly client: ClientConstructor<TClient>
+  /**
+   * The client class the resource is built over; `resource()`, `resourceAsync()` and
+   * `useResource()` check their `config` as this class's config.
+   */
+  readonly client: TClientClass
   /** Builds the resource from its own client and the call's `resourceOptions`. */
   // Method syntax on purpose: parameters are then bivariant, so any definition is assignable to
   // the plain `ResourceDefinition` that caches and keys accept.
@@ -37,11 +50,18 @@ export interface ResourceDefinition<TClient = unknown, TResource = unknown, TOpt
  * ```
  * @throws {@link ResourceCacheError} when a field is missing or of the wrong type
  */
-export function defineResource<TClient, TResource, TOptions = undefined>(definition: {
+export function defineResource<
+  TClient,
+  TResource,
+  TOptions = undefined,
+  TClientClass extends ClientConstructor<TClient> = ClientConstructor<TClient>,
+>(definition: {
   name: string
-  client: ClientConstructor<TClient>
+  // The intersection infers both: the class (whose config calls are checked against) and the
+  // client its instances are (what `create` receives).
+  client: TClientClass & ClientConstructor<TClient>
   create: (client: TClient, resourceOptions: TOptions) => TResource | Promise<TResource>
-}): ResourceDefinition<TClient, TResource, TOptions> {
+}): ResourceDefinition<TClient, TResource, TOptions, TClientClass> {
   if (definition === null || typeof definition !== 'object') {
     throw invalidArgument(
       resourceErrors.Base,

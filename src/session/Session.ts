@@ -39,10 +39,15 @@ import type {
   ClientConstructor,
   EvictionPolicy,
 } from '../types.js'
+import type { AbortSignalLike } from './AbortSignalLike.js'
 import { BaseConfig } from './BaseConfig.js'
+import type { AnyCache, Built } from './Built.js'
 import { ClientTracker } from './ClientTracker.js'
 import { IdentityMemo } from './IdentityMemo.js'
+import type { ClientClassOf, ClientClassOrLoader, ClientOf } from './clientLoaderTypes.js'
 import { isClientClass, resolveClientModule } from './resolveClientModule.js'
+import type { ResourceCallOptions, ResourceLoader } from './resourceCallTypes.js'
+import type { SessionCache } from './SessionCache.js'
 import {
   resolveSessionConfig,
   type ResolvedSessionConfig,
@@ -51,35 +56,15 @@ import {
 import type { CacheSnapshot, SessionSnapshot } from './SessionSnapshot.js'
 import { SharedCredentials } from './SharedCredentials.js'
 
-/** A session's four caches: `session.cache.client.LRU` is `session.cache['client']['LRU']`. */
-export interface SessionCache {
-  readonly client: { readonly LRU: LRUClientCache; readonly LFU: LFUClientCache }
-  readonly resource: { readonly LRU: LRUResourceCache; readonly LFU: LFUResourceCache }
-}
+// Re-exported for the modules that import it from here.
+export type { ResourceCallOptions } from './resourceCallTypes.js'
 
-/** Per-call options of `resource()` and `resourceAsync()`. */
-export interface ResourceCallOptions<TOptions = unknown> extends CacheOptions {
-  /** Passed to the definition's `create`; part of the key. */
-  resourceOptions?: TOptions
-}
-
-/** A loader for `clientAsync()`: resolves to a class, `{ default: Class }` or a module namespace. */
-export type ClientLoader<C> = () => Promise<C | { default: C } | Record<string, unknown>>
-
-/** A loader for `resourceAsync()`: resolves to a definition or `{ default: definition }`. */
-export type ResourceLoader<D> = () => Promise<D | { default: D }>
-
-type AnyCache = LRUClientCache | LFUClientCache | LRUResourceCache | LFUResourceCache
-
-/** What the session knows about a value it built (a client, or a resource and its own client). */
-interface Built {
-  readonly client: AwsClientLike
-  readonly tracker: ClientTracker
-  readonly key: CacheKey
-  readonly cache: AnyCache
-  /** `false` when the config carried a caller-supplied request handler instance. */
-  readonly ownsHandler: boolean
-  disposed: boolean
+// `Symbol.asyncDispose` as @types/node and lib.esnext.disposable declare it, so that the emitted
+// `[Symbol.asyncDispose]()` compiles in consumers with neither (e.g. lib es2022 and no Node types).
+declare global {
+  interface SymbolConstructor {
+    readonly asyncDispose: unique symbol
+  }
 }
 
 let sessionCount = 0
@@ -136,7 +121,8 @@ export class Session {
         ? undefined
         : new SharedCredentials(
             source,
-            (credentials, refresh) => this.#credentialsResolved(credentials, refresh),
+            undefined,
+            (credentials, reason) => this.#credentialsResolved(credentials, reason !== 'initial'),
             resolved.credentialsTimeout,
           )
 
@@ -209,18 +195,20 @@ export class Session {
 
   /**
    * Like {@link Session.client}, for a class or a loader, so apps can code-split client modules.
-   * Concurrent calls for one key build exactly one client; a failed loader caches nothing.
+   * The client and its `config` are typed from what the loader resolves to: the class, `{ default:
+   * Class }` or a module namespace's one `…Client` class (see {@link ClientClassOf}). Concurrent
+   * calls for one key build exactly one client; a failed loader caches nothing.
    *
    * @example
    * ```ts
    * const s3 = await session.clientAsync(() => import('@aws-sdk/client-s3'), { region: 'us-east-1' })
    * ```
    */
-  async clientAsync<C extends ClientConstructor<unknown>>(
-    ClientClassOrLoader: C | ClientLoader<C>,
-    config?: ClientConfigOf<C>,
+  async clientAsync<T extends ClientClassOrLoader>(
+    ClientClassOrLoader: T,
+    config?: ClientConfigOf<ClientClassOf<T>>,
     options?: CacheOptions,
-  ): Promise<InstanceType<C>> {
+  ): Promise<ClientOf<ClientClassOf<T>>> {
     let ClientClass: ClientConstructor<unknown>
     if (isClientClass(ClientClassOrLoader)) ClientClass = ClientClassOrLoader
     else if (typeof ClientClassOrLoader === 'function') {
@@ -237,13 +225,14 @@ export class Session {
     }
     // Construction is synchronous, so once the class is known the synchronous path is already
     // single-flight: the first caller builds and caches, every later one hits.
-    return this.client(ClientClass as C, config, options)
+    return this.client(ClientClass, config, options) as ClientOf<ClientClassOf<T>>
   }
 
   /**
    * The cached resource for this definition, effective config and `resourceOptions`, built on
    * first use over its own client (not shared with the client cache). The definition's `create`
-   * must be synchronous here; use {@link Session.resourceAsync} otherwise.
+   * must be synchronous here; use {@link Session.resourceAsync} otherwise. `config` is typed as
+   * the config of the definition's client class.
    *
    * @example
    * ```ts
@@ -251,9 +240,9 @@ export class Session {
    * ```
    * @throws {@link ResourceCacheError} on bad input, or when `create` returns a promise
    */
-  resource<TClient, TResource, TOptions>(
-    definition: ResourceDefinition<TClient, TResource, TOptions>,
-    config?: object,
+  resource<TClient, TResource, TOptions, TClientClass extends ClientConstructor<TClient>>(
+    definition: ResourceDefinition<TClient, TResource, TOptions, TClientClass>,
+    config?: ClientConfigOf<TClientClass>,
     options?: ResourceCallOptions<TOptions>,
   ): TResource {
     const call = this.#resourceCall(definition, config, options)
@@ -288,14 +277,19 @@ export class Session {
    * definition. Concurrent calls for one key build exactly one resource; a slow `create` for one
    * key never delays another key; a failure caches nothing and the next call retries.
    */
-  async resourceAsync<TClient, TResource, TOptions>(
+  async resourceAsync<
+    TClient,
+    TResource,
+    TOptions,
+    TClientClass extends ClientConstructor<TClient>,
+  >(
     definitionOrLoader:
-      | ResourceDefinition<TClient, TResource, TOptions>
-      | ResourceLoader<ResourceDefinition<TClient, TResource, TOptions>>,
-    config?: object,
+      | ResourceDefinition<TClient, TResource, TOptions, TClientClass>
+      | ResourceLoader<ResourceDefinition<TClient, TResource, TOptions, TClientClass>>,
+    config?: ClientConfigOf<TClientClass>,
     options?: ResourceCallOptions<TOptions>,
   ): Promise<TResource> {
-    let definition: ResourceDefinition<TClient, TResource, TOptions>
+    let definition: ResourceDefinition<TClient, TResource, TOptions, TClientClass>
     if (isResourceDefinition(definitionOrLoader)) definition = definitionOrLoader
     else if (typeof definitionOrLoader === 'function') {
       const loaded = await load(definitionOrLoader, resourceErrors, 'resourceAsync')
@@ -793,14 +787,6 @@ function entryEvent<T extends 'miss' | 'dispose' | 'request' | 'response'>(
     keyId: key.id,
     label: key.label,
   }
-}
-
-/** The part of an `AbortSignal` the SDK passes in its context (`send(command, { abortSignal })`). */
-interface AbortSignalLike {
-  readonly aborted: boolean
-  readonly reason?: unknown
-  addEventListener?(type: 'abort', listener: () => void, options?: { once?: boolean }): void
-  removeEventListener?(type: 'abort', listener: () => void): void
 }
 
 /**

@@ -65,9 +65,14 @@ export function client<C extends ClientConstructor<unknown>>(
  * const docs = resource(documentClient, { region: 'us-east-1' })
  * ```
  */
-export function resource<TClient, TResource, TOptions>(
-  definition: ResourceDefinition<TClient, TResource, TOptions>,
-  config?: object,
+export function resource<
+  TClient,
+  TResource,
+  TOptions,
+  TClientClass extends ClientConstructor<TClient>,
+>(
+  definition: ResourceDefinition<TClient, TResource, TOptions, TClientClass>,
+  config?: ClientConfigOf<TClientClass>,
   options?: ResourceCallOptions<TOptions>,
 ): TResource {
   return getDefaultSession().resource(definition, config, options)

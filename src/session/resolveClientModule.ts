@@ -16,7 +16,8 @@ export function isClientClass(value: unknown): value is ClientConstructor<unknow
 /**
  * The client class in what a loader resolved to: the class itself, `{ default: Class }`, or a
  * client module's namespace, whose one export named `…Client` (not `__Client`) that is a client
- * class is taken (`S3Client` from `import('@aws-sdk/client-s3')`).
+ * class is taken (`S3Client` from `import('@aws-sdk/client-s3')`). `LoadedClientClass` in
+ * `clientLoaderTypes.ts` is the same choice at the type level: keep the two in step.
  * @internal
  */
 export function resolveClientModule(loaded: unknown): ClientConstructor<unknown> {
@@ -25,7 +26,7 @@ export function resolveClientModule(loaded: unknown): ClientConstructor<unknown>
     const module = loaded as Record<string, unknown>
     if (isClientClass(module.default)) return module.default
     const names = Object.keys(module).filter(
-      (name) => name.endsWith('Client') && !name.startsWith('__') && isClientClass(module[name]),
+      (name) => name.endsWith('Client') && name !== '__Client' && isClientClass(module[name]),
     )
     if (names.length === 1) return module[names[0]!] as ClientConstructor<unknown>
     if (names.length > 1) {

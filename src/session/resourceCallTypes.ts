@@ -1,0 +1,21 @@
+/**
+ * Types of `resource()`, `resourceAsync()` and `useResource()`: their options and the loader
+ * `resourceAsync()` accepts.
+ *
+ * @module
+ */
+import type { CacheOptions } from '../types.js'
+
+/** Per-call options of `resource()`, `resourceAsync()` and `useResource()`. */
+export interface ResourceCallOptions<TOptions = unknown> extends CacheOptions {
+  /** Passed to the definition's `create`; part of the key. */
+  resourceOptions?: TOptions
+}
+
+/**
+ * A loader for `resourceAsync()`: resolves to a definition or `{ default: definition }` (a
+ * module whose default export is the definition).
+ *
+ * @typeParam D - the resource definition it loads
+ */
+export type ResourceLoader<D> = () => Promise<D | { default: D }>
