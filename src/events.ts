@@ -1,3 +1,4 @@
+import type { CredentialsReason } from './session/SharedCredentials.js'
 import type { CacheType, EvictionPolicy, EvictReason } from './types.js'
 
 /** Fields every {@link CacheEvent} has. */
@@ -76,8 +77,14 @@ export interface CredentialsEvent extends CacheEventBase {
   readonly type: 'credentials'
   readonly cacheType: null
   readonly evictionPolicy: null
-  /** `true` when these credentials replaced earlier ones. */
+  /** `true` when these credentials replaced earlier ones (`reason` is not `'initial'`). */
   readonly refresh: boolean
+  /**
+   * Why they were resolved: the first time (`initial`), near expiry (`refresh`), after
+   * `setCredentials()` (`switch`), after `invalidateCredentials()` (`invalidate`), or after a
+   * request failed with an authentication error (`auth-error`).
+   */
+  readonly reason: CredentialsReason
   /** ISO time the credentials expire, or `null` if they do not. */
   readonly expiration: string | null
 }

@@ -26,6 +26,7 @@ export type {
 } from './session/clientLoaderTypes.js'
 export type { SessionConfig } from './session/SessionConfig.js'
 export type { SessionSnapshot, CacheSnapshot, EntrySnapshot } from './session/SessionSnapshot.js'
+export type { CredentialsReason } from './session/SharedCredentials.js'
 export {
   client,
   resource,

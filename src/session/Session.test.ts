@@ -569,8 +569,23 @@ describe('shared credentials', () => {
         .filter((event) => event.type === 'credentials')
         .map((event) => event.type === 'credentials' && event.refresh),
     ).toEqual([false, true])
-    expect(session.snapshot().credentials).toEqual({ expiration: '2026-11-24T13:55:01.000Z' })
+    expect(session.snapshot().credentials).toEqual({
+      expiration: '2026-11-24T13:55:01.000Z',
+      reason: 'refresh',
+    })
     expect(JSON.stringify(events)).not.toContain(SECRET)
+  })
+
+  it('setCredentials() reaches clients built before it, in a session that had none', async () => {
+    const session = new Session({ region: 'us-east-1' })
+    const s3 = session.client(S3Client)
+    const hadSource = (await session.getCredentials().catch(() => 'none')) !== undefined
+    expect(hadSource).toBe(platform.name === 'node')
+    session.setCredentials({ accessKeyId: 'AKIDLATER', secretAccessKey: SECRET })
+    const resolve = s3.config.credentials as () => Promise<{ accessKeyId: string }>
+    expect((await resolve()).accessKeyId).toBe('AKIDLATER')
+    expect(session.client(S3Client)).toBe(s3)
+    expect(session.snapshot().credentials).toEqual({ expiration: null, reason: 'switch' })
   })
 
   it('a rejected resolution is not cached', async () => {
@@ -690,7 +705,7 @@ describe('events, snapshots and disposal', () => {
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot)
     expect(snapshot.regionName).toBe('us-east-1')
     expect(snapshot.profileName).toBeNull()
-    expect(snapshot.credentials).toEqual({ expiration: null })
+    expect(snapshot.credentials).toEqual({ expiration: null, reason: null })
     const entries = snapshot.caches.client.LRU.entries
     expect(entries.map((entry) => entry.className)).toEqual(['CognitoIdentityClient', 'S3Client'])
     expect(entries[1]).toMatchObject({
@@ -702,7 +717,7 @@ describe('events, snapshots and disposal', () => {
     })
     expect(session.getAvailableServices()).toEqual(['Cognito Identity', 'S3'])
     expect(new Session().snapshot().credentials).toEqual(
-      platform.name === 'node' ? { expiration: null } : null,
+      platform.name === 'node' ? { expiration: null, reason: null } : null,
     )
   })
 

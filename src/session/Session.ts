@@ -34,12 +34,12 @@ import { Subscribable } from '../Subscribable.js'
 import type {
   AwsClientLike,
   AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
   CacheOptions,
   ClientConfigOf,
   ClientConstructor,
   EvictionPolicy,
 } from '../types.js'
-import type { AbortSignalLike } from './AbortSignalLike.js'
 import { BaseConfig } from './BaseConfig.js'
 import type { AnyCache, Built } from './Built.js'
 import { ClientTracker } from './ClientTracker.js'
@@ -52,9 +52,11 @@ import {
   resolveSessionConfig,
   type ResolvedSessionConfig,
   type SessionConfig,
+  validateCredentials,
 } from './SessionConfig.js'
 import type { CacheSnapshot, SessionSnapshot } from './SessionSnapshot.js'
-import { SharedCredentials } from './SharedCredentials.js'
+import { createRequestMiddleware, REQUEST_MIDDLEWARE_OPTIONS } from './requestMiddleware.js'
+import { SharedCredentials, type CredentialsReason } from './SharedCredentials.js'
 
 // Re-exported for the modules that import it from here.
 export type { ResourceCallOptions } from './resourceCallTypes.js'
@@ -90,7 +92,8 @@ export class Session {
   readonly #config: ResolvedSessionConfig
   /** Session defaults every call's config overlays, with their encoding precomputed. */
   readonly #base: BaseConfig
-  readonly #credentials: SharedCredentials | undefined
+  /** The session's credentials slot: every client built without its own `credentials` uses it. */
+  readonly #credentials: SharedCredentials
   readonly #built = new WeakMap<object, Built>()
   readonly #events = new Subscribable<CacheEvent>(CacheError)
   #forwarders: (() => void)[] | undefined
@@ -109,22 +112,18 @@ export class Session {
   constructor(config?: SessionConfig) {
     const resolved = resolveSessionConfig(config, platform.supportsProfiles)
     this.#config = resolved
+    this.#credentials = new SharedCredentials(
+      resolved.credentials,
+      platform.defaultCredentialProvider(resolved.profile),
+      (credentials, reason) => this.#credentialsResolved(credentials, reason),
+      resolved.credentialsTimeout,
+    )
     const base: Record<string, unknown> = { ...resolved.clientConfig }
     if (resolved.region !== undefined) base.region = resolved.region
-    if (resolved.credentials !== undefined) base.credentials = resolved.credentials
+    // Keys hold the slot (the shared provider), not the credentials: switching changes no key.
+    if (resolved.credentials !== undefined) base.credentials = this.#credentials.provider
     if (resolved.profile !== undefined) base.profile = resolved.profile
     this.#base = new BaseConfig(base)
-
-    const source = resolved.credentials ?? platform.defaultCredentialProvider(resolved.profile)
-    this.#credentials =
-      source === undefined
-        ? undefined
-        : new SharedCredentials(
-            source,
-            undefined,
-            (credentials, reason) => this.#credentialsResolved(credentials, reason !== 'initial'),
-            resolved.credentialsTimeout,
-          )
 
     // Every eviction, whatever the cache or reason, goes to one hook: count it, dispose if ours.
     const options = { maxSize: resolved.maxSize, onEvict: (value: unknown) => this.#evicted(value) }
@@ -361,7 +360,39 @@ export class Session {
    * no `credentials`, `undefined`.
    */
   async getCredentials(): Promise<AwsCredentialIdentity | undefined> {
-    return this.#credentials?.provider()
+    return this.#credentials.hasSource ? this.#credentials.provider() : undefined
+  }
+
+  /**
+   * Switches the identity of the whole session at once (`undefined`: back to the session's
+   * default source — in Node the default chain for its profile, elsewhere none). Builds no client
+   * and keeps every entry: every client the session built with its shared credentials, references
+   * kept from before included, signs each request that starts after this call with the new
+   * credentials. Requests in flight finish as they started; clients built with their own
+   * `credentials` are not switched. A `credentials` event (`reason: 'switch'`) follows when the
+   * new credentials resolve.
+   *
+   * @example
+   * ```ts
+   * // On sign-in and sign-out (e.g. Amplify Hub 'auth' events):
+   * session.setCredentials(fromCognitoIdentityPool({ identityPoolId, logins: { [provider]: idToken } }))
+   * session.setCredentials(fromCognitoIdentityPool({ identityPoolId })) // back to a guest
+   * ```
+   * @throws {@link CacheError} naming `credentials` when it is neither static credentials nor a
+   *   provider function (the previous identity stays in force)
+   */
+  setCredentials(credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider): void {
+    validateCredentials(credentials, 'credentials')
+    this.#credentials.switch(credentials)
+  }
+
+  /**
+   * Forgets the resolved shared credentials: the next request (or `getCredentials()`) resolves
+   * anew, one resolution shared by all. For credentials revoked before their expiry; with
+   * `refreshOnAuthError` (default) the session does this itself on an authentication error.
+   */
+  invalidateCredentials(): void {
+    this.#credentials.invalidate()
   }
 
   /** Partition ids known to the SDK: `['aws', 'aws-cn', 'aws-us-gov', …]`. */
@@ -438,10 +469,12 @@ export class Session {
         },
       },
       stats: { ...this.#stats },
-      credentials:
-        credentials === undefined
-          ? null
-          : { expiration: credentials.current?.expiration?.toISOString() ?? null },
+      credentials: credentials.hasSource
+        ? {
+            expiration: credentials.current?.expiration?.toISOString() ?? null,
+            reason: credentials.lastReason ?? null,
+          }
+        : null,
     }
   }
 
@@ -537,10 +570,7 @@ export class Session {
     family: ErrorFamily,
   ): AwsClientLike {
     const config: Record<string, unknown> = { ...effective }
-    const shared = this.#credentials
-    if (shared !== undefined && effective.credentials === this.#config.credentials) {
-      config.credentials = shared.provider
-    }
+    if (this.#usesSharedCredentials(effective)) config.credentials = this.#credentials.provider
     const client = new ClientClass(config) as AwsClientLike
     if (
       client === null ||
@@ -585,39 +615,25 @@ export class Session {
     const stack = client.middlewareStack as
       { add?: (middleware: unknown, options: object) => void } | undefined
     stack?.add?.(
-      (
-        next: (args: unknown) => Promise<{ output?: { Body?: unknown } }>,
-        context: { commandName?: string },
-      ) =>
-        async (args: unknown) => {
-          const started = Date.now()
-          const commandName = context.commandName ?? 'Command'
-          const finishRequest = tracker.start()
-          if (cache._hasListeners)
-            cache._emit({ ...entryEvent('request', key, cache), commandName })
-          const finish = (ok: boolean): void => {
-            finishRequest(ok)
-            if (cache._hasListeners) {
-              cache._emit({
-                ...entryEvent('response', key, cache),
-                commandName,
-                duration: Date.now() - started,
-                ok,
-              })
-            }
-          }
-          try {
-            const signal = (context as { __smithy_context?: { abortSignal?: AbortSignalLike } })
-              .__smithy_context?.abortSignal
-            const result = await raceAbort(next(args), signal)
-            if (!tracker.watchBody(result?.output?.Body, finish)) finish(true)
-            return result
-          } catch (error) {
-            finish(false)
-            throw error
-          }
-        },
-      { step: 'initialize', priority: 'high', name: 'awsClientCacheTracker', override: true },
+      createRequestMiddleware({
+        tracker,
+        emitter: () =>
+          cache._hasListeners
+            ? (data) => cache._emit({ ...entryEvent(data.type, key, cache), ...data })
+            : undefined,
+        credentials:
+          this.#config.refreshOnAuthError && this.#usesSharedCredentials(effective)
+            ? this.#credentials
+            : undefined,
+      }),
+      REQUEST_MIDDLEWARE_OPTIONS,
+    )
+  }
+
+  /** `true` when a client of this effective config signs with the session's credentials slot. */
+  #usesSharedCredentials(effective: Record<string, unknown>): boolean {
+    return (
+      effective.credentials === undefined || effective.credentials === this.#credentials.provider
     )
   }
 
@@ -736,14 +752,15 @@ export class Session {
     }
   }
 
-  #credentialsResolved(credentials: AwsCredentialIdentity, refresh: boolean): void {
+  #credentialsResolved(credentials: AwsCredentialIdentity, reason: CredentialsReason): void {
     if (!this.#events.hasListeners) return
     this.#events.emit({
       type: 'credentials',
       at: Date.now(),
       cacheType: null,
       evictionPolicy: null,
-      refresh,
+      refresh: reason !== 'initial',
+      reason,
       expiration: credentials.expiration?.toISOString() ?? null,
     })
   }
@@ -788,41 +805,6 @@ function entryEvent<T extends 'miss' | 'dispose' | 'request' | 'response'>(
     label: key.label,
   }
 }
-
-/**
- * `work`, or a rejection as soon as `signal` aborts: an aborted request ends at once even when it
- * is stuck before the HTTP handler (a credential provider that hangs), where the SDK would not
- * look at the signal.
- */
-/* eslint-disable @typescript-eslint/prefer-promise-reject-errors -- an abort rejects with
-   `signal.reason` and a failure with the SDK's own error, whatever their types */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignalLike | undefined): Promise<T> {
-  if (signal === undefined || typeof signal.addEventListener !== 'function') return work
-  const aborted = (): unknown =>
-    signal.reason ?? Object.assign(new Error('Request aborted'), { name: 'AbortError' })
-  if (signal.aborted) {
-    work.catch(noop)
-    return Promise.reject(aborted())
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      work.catch(noop)
-      reject(aborted())
-    }
-    signal.addEventListener?.('abort', onAbort, { once: true })
-    work.then(
-      (value) => {
-        signal.removeEventListener?.('abort', onAbort)
-        resolve(value)
-      },
-      (error: unknown) => {
-        signal.removeEventListener?.('abort', onAbort)
-        reject(error)
-      },
-    )
-  })
-}
-/* eslint-enable @typescript-eslint/prefer-promise-reject-errors */
 
 /** Runs an async call's loader; its failure becomes a `LOADER_FAILED` error with the cause. */
 async function load(loader: () => unknown, family: ErrorFamily, method: string): Promise<unknown> {

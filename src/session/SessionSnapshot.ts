@@ -1,3 +1,4 @@
+import type { CredentialsReason } from './SharedCredentials.js'
 import type { CacheType, EvictionPolicy } from '../types.js'
 
 /** One cache entry, as plain JSON. Times are ms since the epoch. */
@@ -47,6 +48,9 @@ export interface SessionSnapshot {
   }
   /** Session totals. */
   stats: { hits: number; misses: number; creates: number; evictions: number; disposals: number }
-  /** The shared credentials' expiry (ISO), or `null` when the session has no shared provider. */
-  credentials: { expiration: string | null } | null
+  /**
+   * The shared credentials in force: their expiry (ISO; `null` when they do not expire or none are
+   * resolved yet) and why they were last resolved; `null` when the session has no credentials.
+   */
+  credentials: { expiration: string | null; reason: CredentialsReason | null } | null
 }

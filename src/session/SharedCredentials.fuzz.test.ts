@@ -91,7 +91,9 @@ describe('SharedCredentials (model check)', () => {
                 generation++
                 break
               case 'authError':
-                if (credentials.invalidateAfterAuthError(settled[step.index % (settled.length || 1)]))
+                if (
+                  credentials.invalidateAfterAuthError(settled[step.index % (settled.length || 1)])
+                )
                   generation++
                 break
               case 'settle': {
