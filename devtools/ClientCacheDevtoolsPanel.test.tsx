@@ -91,12 +91,19 @@ describe('ClientCacheDevtoolsPanel', () => {
       expect(value('Creates')).toBe('2')
       expect(value('Evictions')).toBe('0')
       expect(value('Hit rate')).toContain('50%')
-      expect(value('Credentials')).toBe('expires in 10m 00s')
+      expect(value('Credentials')).toBe('expires in 10m 00s · initial')
 
       await act(async () => {
         vi.advanceTimersByTime(6 * 60_000)
       })
-      expect(value('Credentials')).toBe('expires in 4m 00s')
+      expect(value('Credentials')).toBe('expires in 4m 00s · initial')
+      await act(async () => {
+        session.setCredentials(async () => ({ accessKeyId: 'B', secretAccessKey: 's', expiration }))
+        await session.getCredentials()
+        // The panel re-reads the snapshot on the next animation frame.
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()))
+      })
+      expect(value('Credentials')).toBe('expires in 4m 00s · switch')
       expect(shadowRootOf().querySelector('.creds')?.classList.contains('warn')).toBe(true)
       expect(
         Number(shadowRootOf().querySelector('.spark')?.getAttribute('data-points')),

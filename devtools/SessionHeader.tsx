@@ -52,7 +52,14 @@ export function SessionHeader({
         </div>
         <div className={credentials.warn ? 'creds warn' : 'creds'}>
           <dt>Credentials</dt>
-          <dd title={snapshot.credentials?.expiration ?? undefined}>{credentials.text}</dd>
+          <dd title={snapshot.credentials?.expiration ?? undefined}>
+            {credentials.text}
+            {snapshot.credentials?.reason != null && (
+              <small className="muted" title="Why the credentials in force were resolved">
+                {` · ${snapshot.credentials.reason}`}
+              </small>
+            )}
+          </dd>
         </div>
       </dl>
       <div className="end">

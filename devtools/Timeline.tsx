@@ -128,7 +128,7 @@ function detail(event: CacheEvent): string {
     case 'response':
       return `${event.commandName} ${event.ok ? 'ok' : 'failed'} in ${event.duration} ms`
     case 'credentials':
-      return `${event.refresh ? 'refreshed' : 'resolved'}, expires ${event.expiration ?? 'never'}`
+      return `${CREDENTIALS_REASON[event.reason]}, expires ${event.expiration ?? 'never'}`
     default:
       return ''
   }
@@ -159,3 +159,12 @@ function exportJson(sessionId: string, events: readonly LoggedEvent[]): void {
   link.click()
   setTimeout(() => URL.revokeObjectURL(url), 0)
 }
+
+/** How the timeline words each reason of a `credentials` event. */
+const CREDENTIALS_REASON = {
+  initial: 'resolved',
+  refresh: 'refreshed',
+  switch: 'switched identity',
+  invalidate: 'resolved after invalidate',
+  'auth-error': 'resolved after an auth error',
+} as const
