@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, listedKeys, openPlayground, test } from './fixtures.js'
 
-const SEEDED = ['data/sample.json', 'hello.txt', 'images/gradient.png', 'notes/readme.md']
+/** What a guest sees: the seed objects, under public/. */
+const SEEDED = [
+  'public/data/sample.json',
+  'public/hello.txt',
+  'public/images/gradient.png',
+  'public/notes/readme.md',
+]
 
 test('loads with no console errors and lists the seeded objects at once', async ({
   page,
@@ -23,26 +29,34 @@ test('loads with no console errors and lists the seeded objects at once', async 
   expect(consoleErrors).toEqual([])
 })
 
-test('upload then download round-trips bytes exactly; delete removes', async ({
+test('signed in, upload then download round-trips bytes exactly; delete removes', async ({
   page,
   consoleErrors,
   shot,
 }) => {
   await openPlayground(page)
+  // Guests may only read public/: uploads need a signed-in user, whose folder is private/<id>/.
+  await expect(page.getByRole('button', { name: 'Upload file' })).toBeDisabled()
+  await page.getByRole('form', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByTestId('s3-status')).toHaveText('Signed in as alice.')
+  const identityId = await page.getByTestId('s3-identity').textContent()
+  expect(identityId).toMatch(/^us-east-1:[0-9a-f-]{36}$/)
+  const folder = `private/${identityId}/`
 
   // Every byte value, then random bytes: any re-encoding on the way would show.
   const bytes = Buffer.concat([
     Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
     randomBytes(48 * 1024),
   ])
-  const key = `e2e/roundtrip-${Date.now()}.bin`
+  const name = `e2e/roundtrip-${Date.now()}.bin`
+  const key = `${folder}${name}`
   const upload = page.getByRole('form', { name: 'Upload a file' })
   await upload.getByLabel('File').setInputFiles({
     name: 'roundtrip.bin',
     mimeType: 'application/octet-stream',
     buffer: bytes,
   })
-  await upload.getByLabel('Key (optional)').fill(key)
+  await upload.getByLabel('Key (optional)').fill(name)
   await upload.getByRole('button', { name: 'Upload file' }).click()
   await expect(page.getByTestId('s3-status')).toHaveText(`Uploaded ${key} (48.3 KiB).`)
   await expect(page.locator(`[data-key="${key}"]`)).toBeVisible()
@@ -56,10 +70,11 @@ test('upload then download round-trips bytes exactly; delete removes', async ({
   expect(downloaded.equals(bytes)).toBe(true)
 
   // Text upload, read back through the preview.
-  const textKey = `e2e/note-${Date.now()}.txt`
+  const textName = `e2e/note-${Date.now()}.txt`
+  const textKey = `${folder}${textName}`
   const text = 'Grüße from the e2e test ✓\nsecond line\n'
   const textForm = page.getByRole('form', { name: 'Upload text' })
-  await textForm.getByLabel('Key').fill(textKey)
+  await textForm.getByLabel('Key').fill(textName)
   await textForm.getByLabel('Text').fill(text)
   await textForm.getByRole('button', { name: 'Upload text' }).click()
   await expect(page.getByTestId('s3-status')).toContainText(`Uploaded ${textKey}`)
@@ -83,16 +98,16 @@ test('shows errors to the user, not only in the console', async ({ page, shot })
   await openPlayground(page)
 
   // S3 answers an error: the SDK's error reaches the panel.
-  await page.route(/\/aws-client-cache-demo\/hello\.txt/, (route) =>
+  await page.route(/\/aws-client-cache-demo\/public\/hello\.txt/, (route) =>
     route.request().method() === 'GET'
       ? route.fulfill({
           status: 404,
           contentType: 'application/xml',
-          body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>hello.txt</Key></Error>',
+          body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>public/hello.txt</Key></Error>',
         })
       : route.continue(),
   )
-  await page.getByRole('button', { name: 'Download hello.txt' }).click()
+  await page.getByRole('button', { name: 'Download public/hello.txt' }).click()
   await expect(page.getByTestId('s3-error')).toContainText('NoSuchKey')
 
   // The library rejects a bad maxSize: the cache lab shows its CacheError.

@@ -5,11 +5,11 @@
  * human-readable summary (for scripts).
  */
 import type { SandboxClientConfig } from './config.js'
-import { RESET_PATH, startSandbox, STATS_PATH } from './startSandbox.js'
+import { RESET_PATH, REVOKE_PATH, startSandbox, STATS_PATH } from './startSandbox.js'
 
 const USAGE = `Usage: npm run sandbox [-- --json]
 
-Starts a local S3 (s3rver) and Cognito Identity endpoint on 127.0.0.1.
+Starts a local S3 (s3rver) and Cognito endpoint (identity pool and user pool) on 127.0.0.1.
 
 Environment:
   SANDBOX_S3_PORT          S3 port (default: a free port)
@@ -27,13 +27,23 @@ if (args.includes('--help') || args.includes('-h')) {
   const statsUrl = `${sandbox.cognitoEndpoint}${STATS_PATH}`
 
   if (json) {
-    const config: SandboxClientConfig & { statsUrl: string } = {
+    const config: SandboxClientConfig & {
+      userPoolIssuer: string
+      userPoolProviderName: string
+      statsUrl: string
+    } = {
       mode: 'sandbox',
       region: sandbox.region,
       identityPoolId: sandbox.identityPoolId,
       bucket: sandbox.bucket,
       s3Endpoint: sandbox.s3Endpoint,
       cognitoEndpoint: sandbox.cognitoEndpoint,
+      userPoolId: sandbox.userPoolId,
+      userPoolClientId: sandbox.userPoolClientId,
+      userPoolEndpoint: sandbox.userPoolEndpoint,
+      demoUsers: sandbox.demoUsers.map(({ username, password }) => ({ username, password })),
+      userPoolIssuer: sandbox.userPoolIssuer,
+      userPoolProviderName: sandbox.userPoolProviderName,
       statsUrl,
     }
     process.stdout.write(`${JSON.stringify(config)}\n`)
@@ -45,9 +55,13 @@ if (args.includes('--help') || args.includes('-h')) {
         `  Cognito endpoint:  ${sandbox.cognitoEndpoint}`,
         `  Region:            ${sandbox.region}`,
         `  Identity pool id:  ${sandbox.identityPoolId}`,
+        `  User pool:         ${sandbox.userPoolId}, app client ${sandbox.userPoolClientId}`,
+        `    (InitiateAuth USER_PASSWORD_AUTH at the Cognito endpoint; issuer ${sandbox.userPoolIssuer})`,
+        `  Demo users:        ${sandbox.demoUsers.map((u) => `${u.username} / ${u.password}`).join(', ')}`,
         `  Credential TTL:    ${sandbox.credentialTtlSeconds} s`,
         `  Allowed origins:   ${sandbox.allowedOrigins.join(', ')}`,
         `  Stats:             GET ${statsUrl}  (reset: POST ${sandbox.cognitoEndpoint}${RESET_PATH})`,
+        `  Revoke all keys:   POST ${sandbox.cognitoEndpoint}${REVOKE_PATH}`,
         'Press Ctrl+C to stop.',
         '',
       ].join('\n'),

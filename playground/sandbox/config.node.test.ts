@@ -10,6 +10,9 @@ describe('sandbox options', () => {
       identityPoolId: 'us-east-1:00000000-0000-4000-8000-000000000000',
       region: 'us-east-1',
       bucket: 'aws-client-cache-demo',
+      userPoolId: 'us-east-1_Sandbox01',
+      userPoolClientId: 'sandboxappclient0000000000',
+      tokenTtlSeconds: 3600,
       allowedOrigins: ['*'],
     })
   })

@@ -2,6 +2,7 @@
  * Sandbox options, their defaults and environment overrides, and the configuration the
  * playground app receives (`virtual:sandbox-config`).
  */
+import { DEFAULT_USER_POOL_CLIENT_ID, defaultUserPoolId } from './userPool.js'
 
 export interface SandboxOptions {
   /** S3 (s3rver) port; 0 = a free port. Default: env SANDBOX_S3_PORT, else 0. */
@@ -16,6 +17,12 @@ export interface SandboxOptions {
   region?: string
   /** Default: aws-client-cache-demo. */
   bucket?: string
+  /** The user pool's id (`<region>_<id>`). Default: `<region>_Sandbox01`. */
+  userPoolId?: string
+  /** The user pool's app client id. Default: sandboxappclient0000000000. */
+  userPoolClientId?: string
+  /** Lifetime of the user pool's ID and access tokens, in seconds. Default: 3600 (as Cognito). */
+  tokenTtlSeconds?: number
   /**
    * Origins allowed by CORS (S3 AllowedOrigin syntax: exact, `*`, or one `*` wildcard).
    * Default: env SANDBOX_ALLOWED_ORIGINS (comma-separated), else ['*'].
@@ -35,6 +42,14 @@ export interface SandboxClientConfig {
   s3Endpoint?: string
   /** Sandbox mode only (absent in a production build without fixed sandbox ports). */
   cognitoEndpoint?: string
+  /** The user pool, when there is one (always in sandbox mode; AWS: VITE_USER_POOL_ID). */
+  userPoolId?: string
+  /** Its app client (sandbox; AWS: VITE_USER_POOL_CLIENT_ID). */
+  userPoolClientId?: string
+  /** Where `InitiateAuth` goes: the sandbox's Cognito endpoint (absent for AWS). */
+  userPoolEndpoint?: string
+  /** Sandbox mode only: the demo users and their (demo) passwords. */
+  demoUsers?: { username: string; password: string }[]
 }
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -42,6 +57,7 @@ export type Env = Readonly<Record<string, string | undefined>>
 export const DEFAULT_REGION = 'us-east-1'
 export const DEFAULT_BUCKET = 'aws-client-cache-demo'
 export const DEFAULT_CREDENTIAL_TTL_SECONDS = 900
+export const DEFAULT_TOKEN_TTL_SECONDS = 3600
 /** setTimeout's limit is ~24.8 days; AWS's is far lower anyway (Cognito: at most 1 hour). */
 export const MAX_CREDENTIAL_TTL_SECONDS = 12 * 60 * 60
 export const SANDBOX_HOST = '127.0.0.1'
@@ -111,6 +127,14 @@ export function resolveSandboxOptions(
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
     throw new Error(`Invalid bucket name: ${bucket}`)
   }
+  const userPoolId = options.userPoolId ?? defaultUserPoolId(region)
+  if (!userPoolId.startsWith(`${region}_`) || !/^[\w-]+_[0-9a-zA-Z]+$/.test(userPoolId)) {
+    throw new Error(`userPoolId must look like ${region}_<id>, got ${userPoolId}`)
+  }
+  const userPoolClientId = options.userPoolClientId ?? DEFAULT_USER_POOL_CLIENT_ID
+  if (!/^[\w+]{1,128}$/.test(userPoolClientId)) {
+    throw new Error(`Invalid userPoolClientId: ${userPoolClientId}`)
+  }
   const allowedOrigins = options.allowedOrigins ?? fromEnv.allowedOrigins ?? ['*']
   if (allowedOrigins.length === 0) throw new Error('allowedOrigins must not be empty')
   return {
@@ -123,17 +147,31 @@ export function resolveSandboxOptions(
     identityPoolId,
     region,
     bucket,
+    userPoolId,
+    userPoolClientId,
+    tokenTtlSeconds:
+      parseTtl('tokenTtlSeconds', options.tokenTtlSeconds) ?? DEFAULT_TOKEN_TTL_SECONDS,
     allowedOrigins: [...allowedOrigins],
   }
 }
 
-/** Real-AWS settings: all three of VITE_AWS_REGION, VITE_IDENTITY_POOL_ID, VITE_S3_BUCKET. */
+/**
+ * Real-AWS settings: all three of VITE_AWS_REGION, VITE_IDENTITY_POOL_ID, VITE_S3_BUCKET; a user
+ * pool too with VITE_USER_POOL_ID and VITE_USER_POOL_CLIENT_ID (both, optional).
+ */
 export function awsConfigFromEnv(env: Env): SandboxClientConfig | undefined {
   const region = nonEmpty(env['VITE_AWS_REGION'])
   const identityPoolId = nonEmpty(env['VITE_IDENTITY_POOL_ID'])
   const bucket = nonEmpty(env['VITE_S3_BUCKET'])
   if (region === undefined || identityPoolId === undefined || bucket === undefined) return undefined
-  return { mode: 'aws', region, identityPoolId, bucket }
+  const config: SandboxClientConfig = { mode: 'aws', region, identityPoolId, bucket }
+  const userPoolId = nonEmpty(env['VITE_USER_POOL_ID'])
+  const userPoolClientId = nonEmpty(env['VITE_USER_POOL_CLIENT_ID'])
+  if (userPoolId !== undefined && userPoolClientId !== undefined) {
+    config.userPoolId = userPoolId
+    config.userPoolClientId = userPoolClientId
+  }
+  return config
 }
 
 /** Which of the real-AWS variables are set, for a warning when only some are. */

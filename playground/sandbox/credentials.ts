@@ -4,10 +4,18 @@
  * Each key pair is registered with s3rver's account registry (so S3 knows the key and the sandbox
  * can verify SigV4 against its secret) and revoked from it when it expires, by an unref'd timer.
  * Revoked keys are remembered (bounded) so S3 can answer `ExpiredToken` like AWS does, rather
- * than `InvalidAccessKeyId`.
+ * than `InvalidAccessKeyId`. Each key belongs to the identity it was issued for (guest or signed
+ * in), which is what S3 authorizes by; `revokeAll()` ends every live key early.
  */
 import { randomBytes } from 'node:crypto'
 import type { AWSAccount } from './s3rver.js'
+
+/** Whom a key pair was issued to. */
+export interface IssuedIdentity {
+  identityId: string
+  /** True for a signed-in user's identity (authenticated role), false for a guest. */
+  authenticated: boolean
+}
 
 export interface IssuedCredentials {
   accessKeyId: string
@@ -17,9 +25,12 @@ export interface IssuedCredentials {
 }
 
 export type CredentialStatus =
-  { state: 'unknown' } | { state: 'active'; sessionToken: string } | { state: 'expired' }
+  | { state: 'unknown' }
+  | { state: 'active'; sessionToken: string; identity: IssuedIdentity }
+  | { state: 'expired'; identity: IssuedIdentity }
 
 interface ActiveEntry {
+  identity: IssuedIdentity
   sessionToken: string
   expiresAt: number
   timer: NodeJS.Timeout
@@ -43,7 +54,8 @@ export class CredentialIssuer {
   readonly #account: AWSAccount
   readonly #ttlMs: number
   readonly #active = new Map<string, ActiveEntry>()
-  readonly #tombstones = new Set<string>()
+  /** Revoked keys → whom they were issued to. */
+  readonly #tombstones = new Map<string, IssuedIdentity>()
   #closed = false
 
   constructor(account: AWSAccount, ttlSeconds: number) {
@@ -51,7 +63,7 @@ export class CredentialIssuer {
     this.#ttlMs = ttlSeconds * 1000
   }
 
-  issue(): IssuedCredentials {
+  issue(identity: IssuedIdentity): IssuedCredentials {
     if (this.#closed) throw new Error('The sandbox is closed')
     const accessKeyId = randomAccessKeyId()
     const secretAccessKey = randomBytes(30).toString('base64')
@@ -59,6 +71,7 @@ export class CredentialIssuer {
     const expiresAt = Date.now() + this.#ttlMs
     this.#account.createKeyPair(accessKeyId, secretAccessKey)
     const entry: ActiveEntry = {
+      identity: { ...identity },
       sessionToken,
       expiresAt,
       timer: this.#expireAt(accessKeyId, expiresAt),
@@ -90,11 +103,14 @@ export class CredentialIssuer {
   status(accessKeyId: string): CredentialStatus {
     const entry = this.#active.get(accessKeyId)
     if (entry) {
-      if (Date.now() < entry.expiresAt) return { state: 'active', sessionToken: entry.sessionToken }
+      if (Date.now() < entry.expiresAt) {
+        return { state: 'active', sessionToken: entry.sessionToken, identity: entry.identity }
+      }
       this.revoke(accessKeyId)
-      return { state: 'expired' }
+      return { state: 'expired', identity: entry.identity }
     }
-    return this.#tombstones.has(accessKeyId) ? { state: 'expired' } : { state: 'unknown' }
+    const identity = this.#tombstones.get(accessKeyId)
+    return identity ? { state: 'expired', identity } : { state: 'unknown' }
   }
 
   /** Removes the key pair from s3rver's registry; idempotent. */
@@ -104,9 +120,9 @@ export class CredentialIssuer {
     clearTimeout(entry.timer)
     this.#active.delete(accessKeyId)
     this.#account.revokeAccessKey(accessKeyId)
-    this.#tombstones.add(accessKeyId)
+    this.#tombstones.set(accessKeyId, entry.identity)
     if (this.#tombstones.size > MAX_TOMBSTONES) {
-      const oldest = this.#tombstones.values().next()
+      const oldest = this.#tombstones.keys().next()
       if (!oldest.done) this.#tombstones.delete(oldest.value)
     }
     for (const resolve of entry.waiters) resolve()
@@ -123,9 +139,16 @@ export class CredentialIssuer {
     return Promise.reject(new Error(`The sandbox did not issue access key ${accessKeyId}`))
   }
 
-  /** Revokes everything (on close). */
+  /** Revokes every live key now (they then get ExpiredToken); returns how many. */
+  revokeAll(): number {
+    const live = [...this.#active.keys()]
+    for (const accessKeyId of live) this.revoke(accessKeyId)
+    return live.length
+  }
+
+  /** Revokes everything and issues no more (on close). */
   close(): void {
     this.#closed = true
-    for (const accessKeyId of [...this.#active.keys()]) this.revoke(accessKeyId)
+    this.revokeAll()
   }
 }

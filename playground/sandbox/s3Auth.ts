@@ -10,6 +10,9 @@
  *   sandbox issued: expired → 400 ExpiredToken, missing session token → 403 InvalidAccessKeyId,
  *   wrong session token → 400 InvalidToken (as S3 answers for temporary credentials).
  * - SigV2: left to s3rver, which verifies V2 signatures itself.
+ * - Presigned URLs past `X-Amz-Date` + `X-Amz-Expires`: 403 AccessDenied "Request has expired".
+ * - Then authorization (`s3Access.ts`): keys the sandbox issued act for their Cognito identity
+ *   (403 AccessDenied outside its prefixes); s3rver's own keys are the bucket owner.
  *
  * Errors are thrown as s3rver's S3Error so its error handler renders S3's XML; it keeps
  * Access-Control-* headers, which are set here so a browser can read the error.
@@ -18,15 +21,20 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { CorsPolicy } from './cors.js'
 import { applyCorsHeaders, S3_EXPOSE_HEADERS } from './cors.js'
 import type { CredentialIssuer } from './credentials.js'
+import type { S3Principal } from './s3Access.js'
+import { isAllowed } from './s3Access.js'
 import type { KoaMiddleware } from './s3rver.js'
 import { AWSAccounts, S3Error } from './s3rver.js'
-import { parseAuth, verifySignature } from './sigv4.js'
+import { parseAmzDate, parseAuth } from './sigv4.js'
+import { verifySignature } from './verifySignature.js'
 
 export interface S3AuthDeps {
   issuer: CredentialIssuer
   cors: CorsPolicy
   /** Called for every S3 request served except CORS preflights. */
   count(): void
+  /** Called for every request signed with a key issued to `identityId` (whatever the outcome). */
+  countIdentity(identityId: string): void
 }
 
 export function createS3AuthMiddleware(deps: S3AuthDeps): KoaMiddleware {
@@ -35,7 +43,11 @@ export function createS3AuthMiddleware(deps: S3AuthDeps): KoaMiddleware {
     if (req.method === 'OPTIONS') return next()
     deps.count()
     try {
-      authenticate(deps, req.method ?? 'GET', req.url ?? '/', req.headers)
+      const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers }
+      const principal = await authenticate(deps, request.method, request.url, request.headers)
+      if (!isAllowed(principal, request)) {
+        throw new S3Error('AccessDenied', 'Access Denied')
+      }
     } catch (err) {
       applyCorsHeaders(deps.cors, req, (name, value) => ctx.set(name, value), S3_EXPOSE_HEADERS)
       throw err
@@ -44,19 +56,23 @@ export function createS3AuthMiddleware(deps: S3AuthDeps): KoaMiddleware {
   }
 }
 
-function authenticate(
+async function authenticate(
   deps: S3AuthDeps,
   method: string,
   url: string,
   headers: IncomingHttpHeaders,
-): void {
+): Promise<S3Principal> {
   const request = { method, url, headers }
   const auth = parseAuth(request)
   switch (auth.kind) {
     case 'anonymous':
       throw new S3Error('AccessDenied', 'Access Denied')
-    case 'v2':
-      return
+    case 'v2': {
+      const issued = deps.issuer.status(auth.accessKeyId)
+      if (issued.state === 'unknown') return { kind: 'owner' }
+      deps.countIdentity(issued.identity.identityId)
+      return { kind: 'identity', ...issued.identity }
+    }
     case 'malformed':
       throw new S3Error(auth.code, auth.message)
     case 'v4':
@@ -83,6 +99,7 @@ function authenticate(
   }
 
   const issued = deps.issuer.status(accessKeyId)
+  if (issued.state !== 'unknown') deps.countIdentity(issued.identity.identityId)
   if (issued.state === 'expired') {
     throw new S3Error('ExpiredToken', 'The provided token has expired.', {
       'Token-0': signed.sessionToken ?? '',
@@ -113,7 +130,7 @@ function authenticate(
     }
   }
 
-  const result = verifySignature(request, signed, secret)
+  const result = await verifySignature(request, signed, secret)
   if (!result.ok) {
     throw new S3Error(
       'SignatureDoesNotMatch',
@@ -127,4 +144,15 @@ function authenticate(
       },
     )
   }
+  if (signed.kind === 'query') {
+    const expiresAt = parseAmzDate(signed.amzDate).getTime() + (signed.expiresSeconds ?? 0) * 1000
+    if (expiresAt < Date.now()) {
+      throw new S3Error('AccessDenied', 'Request has expired', {
+        'X-Amz-Expires': String(signed.expiresSeconds),
+        Expires: new Date(expiresAt).toISOString(),
+        ServerTime: new Date().toISOString(),
+      })
+    }
+  }
+  return issued.state === 'active' ? { kind: 'identity', ...issued.identity } : { kind: 'owner' }
 }

@@ -1,6 +1,7 @@
 /**
- * The demo bucket's contents: a few small objects, including a PNG generated here (no binary
- * files in the repository).
+ * The demo bucket's contents: a few small objects under `public/` (readable by guests, as
+ * Amplify's public access level), including a PNG generated here (no binary files in the
+ * repository).
  */
 import { stat } from 'node:fs/promises'
 import { deflateSync } from 'node:zlib'
@@ -68,12 +69,12 @@ export function createPng(size = 32): Buffer {
 
 export const SEED_OBJECTS: readonly SeedObject[] = [
   {
-    key: 'hello.txt',
+    key: 'public/hello.txt',
     contentType: 'text/plain; charset=utf-8',
     body: Buffer.from('Hello from the aws-client-cache sandbox!\n', 'utf8'),
   },
   {
-    key: 'data/sample.json',
+    key: 'public/data/sample.json',
     contentType: 'application/json',
     body: Buffer.from(
       `${JSON.stringify({ project: 'aws-client-cache', kind: 'sandbox seed', items: [1, 2, 3] }, null, 2)}\n`,
@@ -81,14 +82,14 @@ export const SEED_OBJECTS: readonly SeedObject[] = [
     ),
   },
   {
-    key: 'notes/readme.md',
+    key: 'public/notes/readme.md',
     contentType: 'text/markdown; charset=utf-8',
     body: Buffer.from(
       '# Sandbox bucket\n\nThese objects are created each time the sandbox starts.\n',
       'utf8',
     ),
   },
-  { key: 'images/gradient.png', contentType: 'image/png', body: createPng() },
+  { key: 'public/images/gradient.png', contentType: 'image/png', body: createPng() },
 ]
 
 /**

@@ -1,19 +1,12 @@
 /**
- * AWS Signature Version 4 verification for S3 requests (header and presigned-query forms).
- *
- * s3rver 3.7.1 only checks that a SigV4 request names a registered access key; it never computes
- * the signature ("Signature version 4 calculation is unimplemeneted"). The sandbox verifies it
- * here, against the secret s3rver's account registry holds for that key, the way S3 does:
- * canonical request → string to sign → HMAC with the derived signing key.
- *
- * S3 specifics: the canonical URI is the request path exactly as sent (S3 does not normalise or
- * double-encode it), and the payload hash is the `x-amz-content-sha256` header
- * (`UNSIGNED-PAYLOAD` for presigned URLs). The payload itself is not re-hashed (see README).
+ * Which authentication an S3 request uses, and the parts of a SigV4 one (header or presigned
+ * query). The signature itself is checked by `verifySignature` (the SDK's own signer re-signs).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 
 export const SIGV4_ALGORITHM = 'AWS4-HMAC-SHA256'
+/** The longest a presigned URL may live: a week. */
+export const MAX_PRESIGNED_SECONDS = 7 * 24 * 60 * 60
 
 export interface SigV4Credential {
   accessKeyId: string
@@ -33,23 +26,25 @@ export interface SigV4Request {
   signature: string
   /** The session token sent with the request (x-amz-security-token / X-Amz-Security-Token). */
   sessionToken: string | undefined
+  /** Presigned URLs: X-Amz-Expires (1 to 604800 seconds). */
+  expiresSeconds?: number
 }
 
 export type ParsedAuth =
   | { kind: 'anonymous' }
   /** Signature Version 2 (header `AWS key:sig` or `?Signature=`); s3rver verifies those itself. */
-  | { kind: 'v2' }
+  | { kind: 'v2'; accessKeyId: string }
   | { kind: 'malformed'; code: string; message: string }
   | { kind: 'v4'; request: SigV4Request }
 
-interface RawRequest {
+export interface RawRequest {
   method: string
   /** Path and query exactly as received (`req.url`). */
   url: string
   headers: IncomingHttpHeaders
 }
 
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name]
   return Array.isArray(value) ? value.join(',') : value
 }
@@ -76,15 +71,15 @@ function safeDecode(value: string): string {
   }
 }
 
-/** RFC 3986 encoding as SigV4 wants it: everything but A-Z a-z 0-9 - _ . ~ is percent-encoded. */
-export function uriEscape(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
+/** `20130524T000000Z` → Date. */
+export function parseAmzDate(amzDate: string): Date {
+  const [y, mo, d, h, mi, s] = [0, 4, 6, 9, 11, 13].map((at, i) =>
+    Number(amzDate.slice(at, at + (i === 0 ? 4 : 2))),
+  ) as [number, number, number, number, number, number]
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s))
 }
 
-function splitUrl(url: string): { path: string; rawQuery: string } {
+export function splitUrl(url: string): { path: string; rawQuery: string } {
   const q = url.indexOf('?')
   const path = q < 0 ? url : url.slice(0, q)
   return { path: path === '' ? '/' : path, rawQuery: q < 0 ? '' : url.slice(q + 1) }
@@ -111,7 +106,10 @@ export function parseAuth(req: RawRequest): ParsedAuth {
   if (authorization !== undefined) {
     const space = authorization.indexOf(' ')
     const scheme = space < 0 ? authorization : authorization.slice(0, space)
-    if (scheme === 'AWS') return { kind: 'v2' }
+    if (scheme === 'AWS') {
+      const credential = authorization.slice(space + 1)
+      return { kind: 'v2', accessKeyId: credential.slice(0, credential.lastIndexOf(':')) }
+    }
     if (scheme !== SIGV4_ALGORITHM) {
       return {
         kind: 'malformed',
@@ -155,7 +153,7 @@ export function parseAuth(req: RawRequest): ParsedAuth {
     }
   }
 
-  if (query.has('Signature')) return { kind: 'v2' }
+  if (query.has('Signature')) return { kind: 'v2', accessKeyId: query.get('AWSAccessKeyId') ?? '' }
   if (query.has('X-Amz-Algorithm')) {
     const queryError = (message: string): ParsedAuth => ({
       kind: 'malformed',
@@ -186,6 +184,15 @@ export function parseAuth(req: RawRequest): ParsedAuth {
     if (!/^\d{8}T\d{6}Z$/.test(amzDate)) {
       return queryError(`X-Amz-Date must be in the ISO8601 Long Format "yyyyMMdd'T'HHmmss'Z'"`)
     }
+    const expiresSeconds = Number(query.get('X-Amz-Expires'))
+    if (!/^\d+$/.test(query.get('X-Amz-Expires') ?? '') || expiresSeconds < 1) {
+      return queryError('X-Amz-Expires should be a number')
+    }
+    if (expiresSeconds > MAX_PRESIGNED_SECONDS) {
+      return queryError(
+        `X-Amz-Expires must be less than a week (in seconds) that is ${MAX_PRESIGNED_SECONDS}`,
+      )
+    }
     return {
       kind: 'v4',
       request: {
@@ -195,82 +202,9 @@ export function parseAuth(req: RawRequest): ParsedAuth {
         signedHeaders: signedHeaders.split(';').map((name) => name.trim().toLowerCase()),
         signature,
         sessionToken: query.get('X-Amz-Security-Token'),
+        expiresSeconds,
       },
     }
   }
   return { kind: 'anonymous' }
-}
-
-/** The canonical request S3 signs (https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html). */
-export function canonicalRequest(req: RawRequest, signed: SigV4Request): string {
-  const { path, rawQuery } = splitUrl(req.url)
-  const query = parseQuery(rawQuery)
-    .map(([key, value]) => [uriEscape(key), uriEscape(value)] as const)
-    .filter(([key]) => !(signed.kind === 'query' && key === 'X-Amz-Signature'))
-    .sort(([ka, va], [kb, vb]) => (ka < kb ? -1 : ka > kb ? 1 : va < vb ? -1 : va > vb ? 1 : 0))
-    .map(([key, value]) => `${key}=${value}`)
-    .join('&')
-  const headers = signed.signedHeaders
-    .map((name) => `${name}:${(headerValue(req.headers, name) ?? '').trim().replace(/\s+/g, ' ')}`)
-    .join('\n')
-  const payloadHash =
-    signed.kind === 'query'
-      ? (parseQuery(rawQuery).find(([key]) => key.toLowerCase() === 'x-amz-content-sha256')?.[1] ??
-        'UNSIGNED-PAYLOAD')
-      : (headerValue(req.headers, 'x-amz-content-sha256') ?? 'UNSIGNED-PAYLOAD')
-  return [
-    req.method.toUpperCase(),
-    path,
-    query,
-    `${headers}\n`,
-    signed.signedHeaders.join(';'),
-    payloadHash,
-  ].join('\n')
-}
-
-export function credentialScope(credential: SigV4Credential): string {
-  return `${credential.date}/${credential.region}/${credential.service}/aws4_request`
-}
-
-export function stringToSign(signed: SigV4Request, canonical: string): string {
-  return [
-    SIGV4_ALGORITHM,
-    signed.amzDate,
-    credentialScope(signed.credential),
-    createHash('sha256').update(canonical, 'utf8').digest('hex'),
-  ].join('\n')
-}
-
-export function computeSignature(
-  secretAccessKey: string,
-  credential: SigV4Credential,
-  toSign: string,
-): string {
-  const hmac = (key: string | Buffer, data: string) =>
-    createHmac('sha256', key).update(data, 'utf8').digest()
-  const dateKey = hmac(`AWS4${secretAccessKey}`, credential.date)
-  const regionKey = hmac(dateKey, credential.region)
-  const serviceKey = hmac(regionKey, credential.service)
-  const signingKey = hmac(serviceKey, 'aws4_request')
-  return createHmac('sha256', signingKey).update(toSign, 'utf8').digest('hex')
-}
-
-export interface VerifyResult {
-  ok: boolean
-  canonicalRequest: string
-  stringToSign: string
-}
-
-/** Recomputes the request's signature with `secretAccessKey` and compares (constant time). */
-export function verifySignature(
-  req: RawRequest,
-  signed: SigV4Request,
-  secretAccessKey: string,
-): VerifyResult {
-  const canonical = canonicalRequest(req, signed)
-  const toSign = stringToSign(signed, canonical)
-  const expected = Buffer.from(computeSignature(secretAccessKey, signed.credential, toSign))
-  const provided = Buffer.from(signed.signature.toLowerCase())
-  const ok = expected.length === provided.length && timingSafeEqual(expected, provided)
-  return { ok, canonicalRequest: canonical, stringToSign: toSign }
 }

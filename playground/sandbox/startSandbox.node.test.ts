@@ -21,6 +21,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AWSAccounts } from './s3rver.js'
 import type { Sandbox } from './startSandbox.js'
 import { SEED_OBJECTS, sandboxMiddleware, startSandbox } from './startSandbox.js'
+import { cognitoCredentials, signIn } from './test-support/cognito.js'
 import { freePort, isListening, rawRequest } from './test-support/http.js'
 
 const ORIGIN = 'http://localhost:5173'
@@ -37,6 +38,15 @@ interface AwsCredentialIdentity {
   sessionToken?: string
   expiration?: Date
 }
+
+/** The counters, with no InitiateAuth, and S3 requests by whichever identities made them. */
+const counts = (GetId: number, GetCredentialsForIdentity: number, s3Requests: number) => ({
+  GetId,
+  GetCredentialsForIdentity,
+  InitiateAuth: 0,
+  s3Requests,
+  s3RequestsByIdentity: expect.any(Object),
+})
 
 /** Free ports regardless of SANDBOX_* variables in the developer's environment. */
 const start = (options: Parameters<typeof startSandbox>[0] = {}) =>
@@ -117,7 +127,7 @@ describe('sandbox', () => {
     expect(sandbox.identityPoolId).toBe('us-east-1:00000000-0000-4000-8000-000000000000')
     expect(sandbox.bucket).toBe('aws-client-cache-demo')
     expect(sandbox.credentialTtlSeconds).toBe(900)
-    expect(sandbox.stats()).toEqual({ GetId: 0, GetCredentialsForIdentity: 0, s3Requests: 0 })
+    expect(sandbox.stats()).toEqual(counts(0, 0, 0))
   })
 
   describe('Cognito Identity', () => {
@@ -142,7 +152,7 @@ describe('sandbox', () => {
         expect(expiresIn).toBeGreaterThan(899_000)
         expect(expiresIn).toBeLessThan(905_000)
         expect(AWSAccounts.registry.has(credentials.AccessKeyId!)).toBe(true)
-        expect(sandbox.stats()).toEqual({ GetId: 1, GetCredentialsForIdentity: 1, s3Requests: 0 })
+        expect(sandbox.stats()).toEqual(counts(1, 1, 0))
       } finally {
         cognito.destroy()
       }
@@ -198,7 +208,7 @@ describe('sandbox', () => {
         await expect(
           s3.send(new ListObjectsV2Command({ Bucket: sandbox.bucket })),
         ).rejects.toBeInstanceOf(ResourceNotFoundException)
-        expect(sandbox.stats()).toEqual({ GetId: 1, GetCredentialsForIdentity: 0, s3Requests: 0 })
+        expect(sandbox.stats()).toEqual(counts(1, 0, 0))
       } finally {
         s3.destroy()
       }
@@ -219,7 +229,7 @@ describe('sandbox', () => {
       }
     })
 
-    it('logins → NotAuthorizedException (the pool only has unauthenticated identities)', async () => {
+    it('logins of a provider the pool does not know → NotAuthorizedException', async () => {
       const cognito = cognitoClient(sandbox)
       try {
         await expect(
@@ -277,7 +287,7 @@ describe('sandbox', () => {
       const empty = await cognitoPost(sandbox, 'GetCredentialsForIdentity', '')
       expect(JSON.parse(empty.body)).toMatchObject({ __type: 'InvalidParameterException' })
 
-      expect(sandbox.stats()).toEqual({ GetId: 5, GetCredentialsForIdentity: 1, s3Requests: 0 })
+      expect(sandbox.stats()).toEqual(counts(5, 1, 0))
     })
 
     it('unknown or missing X-Amz-Target → UnknownOperationException, not counted', async () => {
@@ -286,7 +296,7 @@ describe('sandbox', () => {
       expect(JSON.parse(unknown.body)).toMatchObject({ __type: 'UnknownOperationException' })
       const missing = await rawRequest(sandbox.cognitoEndpoint, { method: 'POST', body: '{}' })
       expect(JSON.parse(missing.body)).toMatchObject({ __type: 'UnknownOperationException' })
-      expect(sandbox.stats()).toEqual({ GetId: 0, GetCredentialsForIdentity: 0, s3Requests: 0 })
+      expect(sandbox.stats()).toEqual(counts(0, 0, 0))
     })
   })
 
@@ -303,14 +313,16 @@ describe('sandbox', () => {
         }),
       )
       try {
-        const listing = await s3.send(new ListObjectsV2Command({ Bucket: sandbox.bucket }))
+        const listing = await s3.send(
+          new ListObjectsV2Command({ Bucket: sandbox.bucket, Prefix: 'public/' }),
+        )
         expect(listing.Contents?.map((object) => object.Key).sort()).toEqual(
           SEED_OBJECTS.map((object) => object.key).sort(),
         )
-        expect(sandbox.stats()).toEqual({ GetId: 1, GetCredentialsForIdentity: 1, s3Requests: 1 })
+        expect(sandbox.stats()).toEqual(counts(1, 1, 1))
 
         const text = await s3.send(
-          new GetObjectCommand({ Bucket: sandbox.bucket, Key: 'hello.txt' }),
+          new GetObjectCommand({ Bucket: sandbox.bucket, Key: 'public/hello.txt' }),
         )
         expect(await text.Body?.transformToString()).toBe(
           'Hello from the aws-client-cache sandbox!\n',
@@ -319,13 +331,15 @@ describe('sandbox', () => {
         expect(text.ETag).toMatch(/^"[0-9a-f]{32}"$/)
 
         const png = await s3.send(
-          new GetObjectCommand({ Bucket: sandbox.bucket, Key: 'images/gradient.png' }),
+          new GetObjectCommand({ Bucket: sandbox.bucket, Key: 'public/images/gradient.png' }),
         )
         const bytes = Buffer.from((await png.Body?.transformToByteArray()) ?? [])
         expect(png.ContentType).toBe('image/png')
         expect(bytes.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))
         expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR')
-        expect(bytes).toEqual(SEED_OBJECTS.find((o) => o.key === 'images/gradient.png')?.body)
+        expect(bytes).toEqual(
+          SEED_OBJECTS.find((o) => o.key === 'public/images/gradient.png')?.body,
+        )
 
         expect(sandbox.stats().s3Requests).toBe(3)
 
@@ -335,7 +349,12 @@ describe('sandbox', () => {
         let ContinuationToken: string | undefined
         do {
           const page = await s3.send(
-            new ListObjectsV2Command({ Bucket: sandbox.bucket, MaxKeys: 1, ContinuationToken }),
+            new ListObjectsV2Command({
+              Bucket: sandbox.bucket,
+              Prefix: 'public/',
+              MaxKeys: 1,
+              ContinuationToken,
+            }),
           )
           paged.push(...(page.Contents ?? []).map((object) => object.Key!))
           ContinuationToken = page.NextContinuationToken
@@ -353,17 +372,21 @@ describe('sandbox', () => {
         credentials: await issueCredentials(sandbox),
       })
       try {
-        const listing = await s3.send(new ListObjectsV2Command({ Bucket: sandbox.bucket }))
+        const listing = await s3.send(
+          new ListObjectsV2Command({ Bucket: sandbox.bucket, Prefix: 'public/' }),
+        )
         expect(listing.KeyCount).toBe(SEED_OBJECTS.length)
       } finally {
         s3.destroy()
       }
     })
 
-    it('accepts uploads signed with issued credentials (checksums, keys needing encoding)', async () => {
-      const s3 = s3Client(sandbox, await issueCredentials(sandbox))
+    it('accepts uploads signed with a user’s credentials (checksums, keys needing encoding)', async () => {
+      const credentials = await cognitoCredentials(sandbox, await signIn(sandbox, 'alice'))()
+      const s3 = s3Client(sandbox, credentials)
       try {
-        const key = "uploads/a file (1)+it's ünïcode.txt"
+        const folder = `private/${credentials.identityId}/uploads/`
+        const key = `${folder}a file (1)+it's ünïcode.txt`
         await s3.send(
           new PutObjectCommand({
             Bucket: sandbox.bucket,
@@ -375,7 +398,7 @@ describe('sandbox', () => {
         const object = await s3.send(new GetObjectCommand({ Bucket: sandbox.bucket, Key: key }))
         expect(await object.Body?.transformToString()).toBe('uploaded body')
         const listing = await s3.send(
-          new ListObjectsV2Command({ Bucket: sandbox.bucket, Prefix: 'uploads/', MaxKeys: 10 }),
+          new ListObjectsV2Command({ Bucket: sandbox.bucket, Prefix: folder, MaxKeys: 10 }),
         )
         expect(listing.Contents?.map((o) => o.Key)).toEqual([key])
       } finally {
@@ -484,7 +507,7 @@ describe('sandbox', () => {
         { step: 'deserialize', name: 'readCors' },
       )
       try {
-        await s3.send(new GetObjectCommand({ Bucket: sandbox.bucket, Key: 'hello.txt' }))
+        await s3.send(new GetObjectCommand({ Bucket: sandbox.bucket, Key: 'public/hello.txt' }))
         expect(exposed?.split(', ')).toEqual(
           expect.arrayContaining(['ETag', 'Content-Length', 'x-amz-request-id']),
         )
@@ -527,7 +550,7 @@ describe('sandbox', () => {
       })
       expect(error.headers['access-control-allow-origin']).toBe('*')
       expect(error.headers['access-control-expose-headers']).toContain('x-amzn-errortype')
-      expect(sandbox.stats()).toEqual({ GetId: 1, GetCredentialsForIdentity: 0, s3Requests: 0 })
+      expect(sandbox.stats()).toEqual(counts(1, 0, 0))
     })
   })
 
@@ -541,7 +564,9 @@ describe('sandbox', () => {
       expect(JSON.parse(stats.body)).toStrictEqual({
         GetId: 1,
         GetCredentialsForIdentity: 1,
+        InitiateAuth: 0,
         s3Requests: 1,
+        s3RequestsByIdentity: {},
       })
 
       const reset = await rawRequest(`${sandbox.cognitoEndpoint}/__sandbox/reset`, {
@@ -551,7 +576,9 @@ describe('sandbox', () => {
       expect(sandbox.stats()).toStrictEqual({
         GetId: 0,
         GetCredentialsForIdentity: 0,
+        InitiateAuth: 0,
         s3Requests: 0,
+        s3RequestsByIdentity: {},
       })
 
       const wrongMethod = await rawRequest(`${sandbox.cognitoEndpoint}/__sandbox/reset`)
@@ -573,13 +600,17 @@ describe('sandbox', () => {
         expect(JSON.parse(stats.body)).toStrictEqual({
           GetId: 1,
           GetCredentialsForIdentity: 1,
+          InitiateAuth: 0,
           s3Requests: 0,
+          s3RequestsByIdentity: {},
         })
         expect((await rawRequest(`${base}/__sandbox/reset`, { method: 'POST' })).status).toBe(204)
         expect(sandbox.stats()).toStrictEqual({
           GetId: 0,
           GetCredentialsForIdentity: 0,
+          InitiateAuth: 0,
           s3Requests: 0,
+          s3RequestsByIdentity: {},
         })
         expect((await rawRequest(`${base}/other`)).status).toBe(418)
       } finally {
@@ -597,14 +628,18 @@ describe('credential expiry', () => {
       expect(credentials.expiration!.getTime() - Date.now()).toBeLessThanOrEqual(1000)
       const s3 = s3Client(sandbox, credentials)
       try {
-        const listing = await s3.send(new ListObjectsV2Command({ Bucket: sandbox.bucket }))
+        const listing = await s3.send(
+          new ListObjectsV2Command({ Bucket: sandbox.bucket, Prefix: 'public/' }),
+        )
         expect(listing.KeyCount).toBe(SEED_OBJECTS.length)
 
         await sandbox.whenRevoked(credentials.accessKeyId)
         expect(Date.now()).toBeGreaterThanOrEqual(credentials.expiration!.getTime())
         expect(AWSAccounts.registry.has(credentials.accessKeyId)).toBe(false)
 
-        const error = await s3Error(s3.send(new ListObjectsV2Command({ Bucket: sandbox.bucket })))
+        const error = await s3Error(
+          s3.send(new ListObjectsV2Command({ Bucket: sandbox.bucket, Prefix: 'public/' })),
+        )
         expect(error.name).toBe('ExpiredToken')
         expect(error.message).toBe('The provided token has expired.')
         expect(error.$metadata.httpStatusCode).toBe(400)
@@ -659,7 +694,7 @@ describe('lifecycle', () => {
     const credentials = await issueCredentials(sandbox)
     // A keep-alive connection from an SDK client must not hold close() up.
     const s3 = s3Client(sandbox, credentials)
-    await s3.send(new ListObjectsV2Command({ Bucket: sandbox.bucket }))
+    await s3.send(new ListObjectsV2Command({ Bucket: sandbox.bucket, Prefix: 'public/' }))
     expect(existsSync(sandbox.dataDirectory)).toBe(true)
     const revoked = sandbox.whenRevoked(credentials.accessKeyId)
 

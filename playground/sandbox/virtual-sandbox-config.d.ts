@@ -10,6 +10,13 @@ declare module 'virtual:sandbox-config' {
     s3Endpoint?: string
     /** Sandbox mode only. */
     cognitoEndpoint?: string
+    /** The user pool (sandbox: always; AWS: with VITE_USER_POOL_ID and VITE_USER_POOL_CLIENT_ID). */
+    userPoolId?: string
+    userPoolClientId?: string
+    /** Where InitiateAuth goes (sandbox: the Cognito endpoint; AWS: absent, the SDK's default). */
+    userPoolEndpoint?: string
+    /** Sandbox mode only: the demo users and their demo passwords. */
+    demoUsers?: { username: string; password: string }[]
   }
   export default config
 }

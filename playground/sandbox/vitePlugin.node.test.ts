@@ -16,6 +16,8 @@ beforeEach(async () => {
     'VITE_AWS_REGION',
     'VITE_IDENTITY_POOL_ID',
     'VITE_S3_BUCKET',
+    'VITE_USER_POOL_ID',
+    'VITE_USER_POOL_CLIENT_ID',
     'SANDBOX_S3_PORT',
     'SANDBOX_COGNITO_PORT',
     'SANDBOX_CREDENTIAL_TTL',
@@ -64,7 +66,15 @@ describe('sandboxPlugin', () => {
         bucket: 'aws-client-cache-demo',
         s3Endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
         cognitoEndpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+        userPoolId: 'us-east-1_Sandbox01',
+        userPoolClientId: 'sandboxappclient0000000000',
+        userPoolEndpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+        demoUsers: [
+          { username: 'alice', password: 'alice-password-1' },
+          { username: 'bob', password: 'bob-password-1' },
+        ],
       })
+      expect(config.userPoolEndpoint).toBe(config.cognitoEndpoint)
 
       const getId = await rawRequest(config.cognitoEndpoint!, {
         method: 'POST',
@@ -95,8 +105,12 @@ describe('sandboxPlugin', () => {
       expect(JSON.parse(stats.body)).toStrictEqual({
         GetId: 1,
         GetCredentialsForIdentity: 1,
+        InitiateAuth: 0,
         s3Requests: 0,
+        s3RequestsByIdentity: {},
       })
+      const revoke = await rawRequest(new URL('__sandbox/revoke', base).href, { method: 'POST' })
+      expect(JSON.parse(revoke.body)).toStrictEqual({ revoked: 1 })
       const reset = await rawRequest(new URL('__sandbox/reset', base).href, { method: 'POST' })
       expect(reset.status).toBe(204)
       const after = await rawRequest(new URL('__sandbox/stats', base).href)

@@ -1,6 +1,6 @@
 /**
  * Vite plugin: starts the local AWS sandbox with the dev server (unless real AWS is configured),
- * serves `/__sandbox/stats` and `/__sandbox/reset` on the dev server, and gives the app its
+ * serves `/__sandbox/stats`, `/__sandbox/reset` and `/__sandbox/revoke` on the dev server, and gives the app its
  * settings as `import config from 'virtual:sandbox-config'`.
  *
  * Real AWS: with VITE_AWS_REGION, VITE_IDENTITY_POOL_ID and VITE_S3_BUCKET all set (environment or
@@ -21,6 +21,7 @@ import {
 } from './config.js'
 import type { Sandbox } from './startSandbox.js'
 import { sandboxMiddleware, startSandbox, STATS_PATH } from './startSandbox.js'
+import { DEMO_USERS } from './userPool.js'
 
 export const SANDBOX_CONFIG_MODULE_ID = 'virtual:sandbox-config'
 const RESOLVED_MODULE_ID = `\0${SANDBOX_CONFIG_MODULE_ID}`
@@ -97,10 +98,14 @@ function configWithoutServer(env: Env, options: SandboxOptions): SandboxClientCo
     identityPoolId: resolved.identityPoolId,
     bucket: resolved.bucket,
   }
+  config.userPoolId = resolved.userPoolId
+  config.userPoolClientId = resolved.userPoolClientId
+  config.demoUsers = DEMO_USERS.map(({ username, password }) => ({ username, password }))
   // Only fixed ports can be known ahead of time.
   if (resolved.s3Port !== 0 && resolved.cognitoPort !== 0) {
     config.s3Endpoint = `http://${SANDBOX_HOST}:${resolved.s3Port}`
     config.cognitoEndpoint = `http://${SANDBOX_HOST}:${resolved.cognitoPort}`
+    config.userPoolEndpoint = config.cognitoEndpoint
   }
   return config
 }
@@ -149,6 +154,10 @@ export function sandboxPlugin(options: SandboxOptions = {}): Plugin {
         bucket: sandbox.bucket,
         s3Endpoint: sandbox.s3Endpoint,
         cognitoEndpoint: sandbox.cognitoEndpoint,
+        userPoolId: sandbox.userPoolId,
+        userPoolClientId: sandbox.userPoolClientId,
+        userPoolEndpoint: sandbox.userPoolEndpoint,
+        demoUsers: sandbox.demoUsers.map(({ username, password }) => ({ username, password })),
       }
       server.middlewares.use(sandboxMiddleware(sandbox))
 
@@ -177,7 +186,8 @@ export function sandboxPlugin(options: SandboxOptions = {}): Plugin {
 
       logger.info(
         `  AWS sandbox: S3 ${sandbox.s3Endpoint} (bucket ${sandbox.bucket}), ` +
-          `Cognito ${sandbox.cognitoEndpoint} (pool ${sandbox.identityPoolId}), ` +
+          `Cognito ${sandbox.cognitoEndpoint} (pool ${sandbox.identityPoolId}, ` +
+          `users ${sandbox.userPoolId}: ${sandbox.demoUsers.map((u) => u.username).join(', ')}), ` +
           `credentials live ${sandbox.credentialTtlSeconds} s, stats at ${STATS_PATH}`,
       )
     },

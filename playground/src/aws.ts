@@ -14,6 +14,17 @@ export { config }
 /** `true` when the app talks to the local sandbox (its counters are then available). */
 export const isSandbox = config.mode === 'sandbox'
 
+/**
+ * What guests may read (Amplify's public access level, as the sandbox enforces it): every
+ * listing of the app names this prefix.
+ */
+export const PUBLIC_PREFIX = 'public/'
+
+/** A signed-in identity's own folder: `private/<identityId>/`. */
+export function privatePrefix(identityId: string): string {
+  return `private/${identityId}/`
+}
+
 /** Credential-provider calls made by this page; each one is a `GetCredentialsForIdentity`. */
 let providerCalls = 0
 
@@ -62,7 +73,10 @@ export const session = createSession()
 export interface SandboxStats {
   GetId: number
   GetCredentialsForIdentity: number
+  InitiateAuth?: number
   s3Requests: number
+  /** S3 requests per Cognito identity id. */
+  s3RequestsByIdentity?: Record<string, number>
 }
 
 /** The sandbox's counters, or `null` with real AWS (no sandbox, so no counters). */

@@ -13,7 +13,7 @@ import type {
   ResponseEvent,
 } from 'aws-client-cache'
 import { useState } from 'react'
-import { config, describeError, session } from '../aws.js'
+import { config, describeError, PUBLIC_PREFIX, session } from '../aws.js'
 import { useNow, useSessionEvents, useSessionSnapshot } from '../hooks.js'
 import { Code, ErrorMessage, Panel } from './ui.js'
 
@@ -191,7 +191,7 @@ export function CacheLab() {
     const built = session.snapshot().stats.creates > before
     setLast(`${name} in ${r}: ${built ? 'miss, built a new client' : 'hit, the cached client'}`)
     if (sendRequest && client instanceof S3Client) {
-      await client.send(new ListObjectsV2Command({ Bucket: config.bucket }))
+      await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: PUBLIC_PREFIX }))
     }
   }
 

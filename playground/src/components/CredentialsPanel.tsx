@@ -8,7 +8,7 @@ import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import type { CacheEvent, CredentialsEvent } from 'aws-client-cache'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SandboxStats } from '../aws.js'
-import { config, describeError, fetchStats, isSandbox, session } from '../aws.js'
+import { config, describeError, fetchStats, isSandbox, PUBLIC_PREFIX, session } from '../aws.js'
 import { useNow, useSessionEvents } from '../hooks.js'
 import { Code, ErrorMessage, formatTime, Panel } from './ui.js'
 
@@ -117,7 +117,9 @@ export function CredentialsPanel() {
     const started = performance.now()
     while (performance.now() - started < durationMs) {
       try {
-        await session.client(S3Client).send(new ListObjectsV2Command({ Bucket: config.bucket }))
+        await session
+          .client(S3Client)
+          .send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: PUBLIC_PREFIX }))
         result.ok++
       } catch (err) {
         result.failed++

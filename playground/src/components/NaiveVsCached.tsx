@@ -14,6 +14,7 @@ import {
   describeError,
   fetchStats,
   isSandbox,
+  PUBLIC_PREFIX,
   s3ClientConfig,
 } from '../aws.js'
 import { Code, ErrorMessage, formatMs, Panel } from './ui.js'
@@ -30,7 +31,7 @@ interface RunResult {
 
 type Side = 'naive' | 'cached'
 
-const listCommand = () => new ListObjectsV2Command({ Bucket: config.bucket })
+const listCommand = () => new ListObjectsV2Command({ Bucket: config.bucket, Prefix: PUBLIC_PREFIX })
 
 async function measure(
   n: number,

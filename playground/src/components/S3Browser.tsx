@@ -2,6 +2,10 @@
  * The demo bucket through the app's session: list, upload (a file or typed text), preview,
  * download and delete. Every call gets its client from `session.client(S3Client)`: built once,
  * then a cache hit.
+ *
+ * Access levels as Amplify Storage's (and the sandbox's): a guest lists and reads `public/`; a
+ * signed-in user (a session of their own, see signIn.ts) also reads, writes and deletes in
+ * `private/<identityId>/`.
  */
 import type { _Object } from '@aws-sdk/client-s3'
 import {
@@ -12,22 +16,44 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3'
 import type { FormEvent } from 'react'
+import type { Session } from 'aws-client-cache'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { config, describeError, session } from '../aws.js'
+import { config, describeError, privatePrefix, PUBLIC_PREFIX, session } from '../aws.js'
+import { canSignIn, createUserSession, signIn } from '../signIn.js'
+import type { SignedInUser } from './SignInForm.js'
+import { SignInForm } from './SignInForm.js'
 import { Code, ErrorMessage, formatBytes, formatMs, Panel, StatusMessage } from './ui.js'
 
-const s3 = () => session.client(S3Client)
+interface User extends SignedInUser {
+  session: Session
+}
+
+/** The signed-in user, read by the S3 calls (outside React's render). */
+let currentUser: User | null = null
+
+const s3 = () => (currentUser?.session ?? session).client(S3Client)
+
+/** The prefixes the current identity may list. */
+function readablePrefixes(): string[] {
+  return currentUser ? [PUBLIC_PREFIX, privatePrefix(currentUser.identityId)] : [PUBLIC_PREFIX]
+}
 
 async function listAll(): Promise<_Object[]> {
   const objects: _Object[] = []
-  let token: string | undefined
-  do {
-    const page = await s3().send(
-      new ListObjectsV2Command({ Bucket: config.bucket, ContinuationToken: token }),
-    )
-    objects.push(...(page.Contents ?? []))
-    token = page.IsTruncated ? page.NextContinuationToken : undefined
-  } while (token !== undefined)
+  for (const prefix of readablePrefixes()) {
+    let token: string | undefined
+    do {
+      const page = await s3().send(
+        new ListObjectsV2Command({
+          Bucket: config.bucket,
+          Prefix: prefix,
+          ContinuationToken: token,
+        }),
+      )
+      objects.push(...(page.Contents ?? []))
+      token = page.IsTruncated ? page.NextContinuationToken : undefined
+    } while (token !== undefined)
+  }
   return objects.sort((a, b) => (a.Key ?? '').localeCompare(b.Key ?? ''))
 }
 
@@ -73,7 +99,10 @@ export function S3Browser() {
   const [fileKey, setFileKey] = useState('')
   const [textKey, setTextKey] = useState('notes/hello-from-the-playground.txt')
   const [text, setText] = useState('Written through a cached S3Client.\n')
+  const [user, setUser] = useState<User | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
+  /** Where uploads go: the signed-in user's folder; guests cannot write. */
+  const uploadPrefix = user ? privatePrefix(user.identityId) : null
 
   /** Runs one user action: one at a time, errors shown in the panel. */
   const run = useCallback(async (name: string, action: () => Promise<string | void>) => {
@@ -100,6 +129,44 @@ export function S3Browser() {
     void run('list', refresh)
   }, [run, refresh])
 
+  // The user's session goes with the panel.
+  useEffect(
+    () => () => {
+      void currentUser?.session.dispose()
+      currentUser = null
+    },
+    [],
+  )
+
+  const signInAs = (username: string, password: string) =>
+    void run('sign-in', async () => {
+      const userSession = createUserSession(await signIn(username, password))
+      try {
+        const credentials = await userSession.getCredentials()
+        const identityId = (credentials as { identityId?: string } | undefined)?.identityId
+        if (identityId === undefined) throw new Error('Cognito returned no identity id')
+        currentUser = { username, identityId, session: userSession }
+        setUser(currentUser)
+      } catch (err) {
+        void userSession.dispose()
+        throw err
+      }
+      setPreview(null)
+      await refresh()
+      return `Signed in as ${username}.`
+    })
+
+  const signOut = () =>
+    void run('sign-out', async () => {
+      const previous = currentUser
+      currentUser = null
+      setUser(null)
+      setPreview(null)
+      await previous?.session.dispose()
+      await refresh()
+      return 'Signed out.'
+    })
+
   useEffect(() => {
     return () => {
       if (preview?.kind === 'image') URL.revokeObjectURL(preview.url)
@@ -108,11 +175,11 @@ export function S3Browser() {
 
   const uploadFile = (event: FormEvent) => {
     event.preventDefault()
-    if (!file) {
-      setError('Choose a file to upload first.')
+    if (!file || uploadPrefix === null) {
+      setError(uploadPrefix === null ? 'Sign in to upload.' : 'Choose a file to upload first.')
       return
     }
-    const key = fileKey.trim() || file.name
+    const key = `${uploadPrefix}${fileKey.trim() || file.name}`
     void run('upload-file', async () => {
       const body = new Uint8Array(await file.arrayBuffer())
       await s3().send(
@@ -133,11 +200,11 @@ export function S3Browser() {
 
   const uploadText = (event: FormEvent) => {
     event.preventDefault()
-    const key = textKey.trim()
-    if (!key) {
-      setError('Give the text object a key, e.g. notes/todo.txt.')
+    if (!textKey.trim() || uploadPrefix === null) {
+      setError(uploadPrefix === null ? 'Sign in to upload.' : 'Give the text object a key.')
       return
     }
+    const key = `${uploadPrefix}${textKey.trim()}`
     void run('upload-text', async () => {
       const body = new TextEncoder().encode(text)
       await s3().send(
@@ -191,7 +258,9 @@ export function S3Browser() {
       subtitle={
         <>
           Bucket <Code>{config.bucket}</Code> through <Code>session.client(S3Client)</Code>: one
-          cached client, Cognito credentials shared by the session.
+          cached client, Cognito credentials shared by the session. Guests read{' '}
+          <Code>{PUBLIC_PREFIX}</Code>; a signed-in user also writes <Code>private/</Code> (their
+          own folder).
         </>
       }
       actions={
@@ -206,6 +275,9 @@ export function S3Browser() {
       }
     >
       <ErrorMessage error={error} onDismiss={() => setError(null)} testId="s3-error" />
+      {canSignIn && (
+        <SignInForm user={user} disabled={busy !== null} onSignIn={signInAs} onSignOut={signOut} />
+      )}
 
       <div className="table-wrap">
         <table
@@ -271,15 +343,17 @@ export function S3Browser() {
                     >
                       Download
                     </button>
-                    <button
-                      type="button"
-                      className="button danger small"
-                      aria-label={`Delete ${key}`}
-                      onClick={() => void remove(key)}
-                      disabled={busy !== null}
-                    >
-                      Delete
-                    </button>
+                    {uploadPrefix !== null && key.startsWith(uploadPrefix) && (
+                      <button
+                        type="button"
+                        className="button danger small"
+                        aria-label={`Delete ${key}`}
+                        onClick={() => void remove(key)}
+                        disabled={busy !== null}
+                      >
+                        Delete
+                      </button>
+                    )}
                   </td>
                 </tr>
               )
@@ -316,6 +390,15 @@ export function S3Browser() {
         </figure>
       )}
 
+      <p className="muted upload-target" data-testid="upload-target">
+        {uploadPrefix === null ? (
+          <>Sign in to upload: guests may only read.</>
+        ) : (
+          <>
+            Uploads go to <Code>{uploadPrefix}</Code> followed by the key.
+          </>
+        )}
+      </p>
       <div className="upload-grid">
         <form className="card-form" onSubmit={uploadFile} aria-labelledby="upload-file-title">
           <h3 id="upload-file-title">Upload a file</h3>
@@ -336,7 +419,11 @@ export function S3Browser() {
               onChange={(event) => setFileKey(event.target.value)}
             />
           </label>
-          <button type="submit" className="button primary" disabled={busy !== null}>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={busy !== null || uploadPrefix === null}
+          >
             {busy === 'upload-file' ? 'Uploading…' : 'Upload file'}
           </button>
         </form>
@@ -354,7 +441,11 @@ export function S3Browser() {
             <span>Text</span>
             <textarea rows={3} value={text} onChange={(event) => setText(event.target.value)} />
           </label>
-          <button type="submit" className="button primary" disabled={busy !== null}>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={busy !== null || uploadPrefix === null}
+          >
             {busy === 'upload-text' ? 'Uploading…' : 'Upload text'}
           </button>
         </form>
