@@ -56,7 +56,7 @@ export async function runCredentials(operations = 20): Promise<CredentialResults
         cache: noIdentityCache(),
       })
     const s3Config = { region: sandbox.region, endpoint: sandbox.s3Endpoint, forcePathStyle: true }
-    const list = new ListObjectsV2Command({ Bucket: sandbox.bucket })
+    const list = new ListObjectsV2Command({ Bucket: sandbox.bucket, Prefix: 'public/' })
 
     sandbox.reset()
     let start = performance.now()

@@ -264,7 +264,9 @@ describe('sharing', () => {
     const operations = []
     for (let i = 0; i < 12; i++) {
       const s3 = session.client(S3Client, i % 2 ? { maxAttempts: 2 } : undefined)
-      operations.push(s3.send(new ListObjectsV2Command({ Bucket: sandbox.bucket })))
+      operations.push(
+        s3.send(new ListObjectsV2Command({ Bucket: sandbox.bucket, Prefix: 'public/' })),
+      )
     }
     const results = await Promise.all(operations)
     expect(results.every((result) => (result.Contents?.length ?? 0) > 0)).toBe(true)
