@@ -65,6 +65,7 @@ beforeAll(async () => {
   setEnv({
     AWS_ENDPOINT_URL_S3: sandbox.s3Endpoint,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY: sandbox.cognitoEndpoint,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: sandbox.userPoolEndpoint,
     AWS_REGION: sandbox.region,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,

@@ -6,9 +6,9 @@
  *    evaluate to `true`, `// undefined` to `undefined`, and `// throws X` must throw an instance
  *    of the `aws-client-cache` export `X`. A failing check throws `README.md:LINE: <code>`.
  * 2. Placeholders become the sandbox's values: a line of the exact form
- *    `const region = '…'`, `const identityPoolId = '…'` or `const bucket = '…'` (optionally
- *    followed by a `//` comment) gets the sandbox's region, identity pool id or bucket in place of
- *    its string. Nothing else is substituted: endpoints and credentials reach the SDK through its
+ *    `const region = '…'`, `const identityPoolId = '…'`, `const bucket = '…'`,
+ *    `const userPoolId = '…'` or `const userPoolClientId = '…'` (optionally followed by a `//`
+ *    comment) gets the sandbox's value of that name in place of its string. Nothing else is substituted: endpoints and credentials reach the SDK through its
  *    own environment variables (`AWS_ENDPOINT_URL_S3`, `AWS_ACCESS_KEY_ID`, …), set by the test.
  * 3. `aws-client-cache` specifiers (`aws-client-cache`, `/react`, `/devtools`,
  *    `/devtools/production`) become the absolute paths of their sources, as the repo's
@@ -21,9 +21,12 @@ export interface Placeholders {
   readonly region: string
   readonly identityPoolId: string
   readonly bucket: string
+  readonly userPoolId: string
+  readonly userPoolClientId: string
 }
 
-const PLACEHOLDER = /^(const (region|identityPoolId|bucket) = )'[^'\n]*'(\s*\/\/.*)?$/
+const PLACEHOLDER =
+  /^(const (region|identityPoolId|bucket|userPoolId|userPoolClientId) = )'[^'\n]*'(\s*\/\/.*)?$/
 
 function checks(line: string, where: string): string {
   const message = JSON.stringify(`${where}: ${line.trim()}`)
