@@ -2,11 +2,12 @@
  * `npm run bench` — what caching clients buys, measured. A readable table by default; with
  * `--json`, exactly one JSON object on stdout (progress goes to stderr). See bench/README.md.
  *
- * Sections: `--only=hitPath,policies,credentials,sockets,memory,size` runs a subset.
+ * Sections: `--only=hitPath,policies,credentials,identity,sockets,memory,size` runs a subset.
  */
 import './env.js'
 import { cpus, totalmem } from 'node:os'
 import { runHitPath } from './hitPath.js'
+import { runIdentity } from './identity.js'
 import { runMemory } from './memory.js'
 import { runCredentials, runSockets } from './network.js'
 import { runPolicies } from './policies.js'
@@ -50,6 +51,9 @@ if (wants('policies')) {
 if (wants('credentials')) {
   result.credentials = await timed('credentials', () => runCredentials(NETWORK_OPERATIONS))
 }
+if (wants('identity')) {
+  result.identity = await timed('identity', () => runIdentity(NETWORK_OPERATIONS))
+}
 if (wants('sockets')) result.sockets = await timed('sockets', () => runSockets(NETWORK_OPERATIONS))
 if (wants('memory')) result.memory = await timed('memory (child process)', () => runMemory())
 if (wants('size')) result.size = await timed('bundle size', () => runSize())
@@ -58,6 +62,8 @@ result.method = {
   hitPath: `tinybench, ${HIT_TIME_MS} ms per task after warm-up; a sample is a batch (1,000 hits, 10 constructions); figure = median sample / batch`,
   policies: `${POLICY_WARMUP_ROUNDS} warm-up + ${POLICY_ROUNDS} interleaved rounds, fresh cache each; figure = median round`,
   credentials: 'counts from the sandbox, one round (deterministic)',
+  identity:
+    'counts from the sandbox, one round (deterministic); first-request-after-switch times: median of 3 switches',
   sockets: 'TCP connections accepted by a node:http server, one round (deterministic)',
   memory:
     'child node --expose-gc; heapUsed after gc() before/after holding the results; 1 warm-up + 3 rounds, median',
@@ -125,6 +131,28 @@ function printTable(r: Record<string, unknown>): void {
       n(cred.cachedGetCredentialsForIdentity),
       `${cred.cachedMs} ms`,
     )
+  }
+  const id = r.identity as Awaited<ReturnType<typeof runIdentity>> | undefined
+  if (id) {
+    section(`Identity: guest → alice → bob → guest, ${id.operations} S3 requests each`)
+    row('S3 clients built, client per identity', n(id.naiveS3ClientsBuilt))
+    row('S3 clients built, setCredentials()', n(id.cachedS3ClientsBuilt), 'goal 1')
+    row('GetCredentialsForIdentity, client per identity', n(id.naiveGetCredentialsForIdentity))
+    row('GetCredentialsForIdentity, setCredentials()', n(id.cachedGetCredentialsForIdentity))
+    row('first request after a switch, new client', `${n(id.naiveFirstRequestAfterSwitchMs, 1)} ms`)
+    row(
+      'first request after a switch, setCredentials()',
+      `${n(id.cachedFirstRequestAfterSwitchMs, 1)} ms`,
+    )
+    row('failures', n(id.failures))
+    section(`Revoked keys: ${id.revoke.requests} concurrent writes after POST /__sandbox/revoke`)
+    row('ExpiredToken answers (each retried once)', n(id.revoke.expiredTokenAnswers))
+    row(
+      'credential resolutions after the revocation',
+      n(id.revoke.resolutionsAfterRevoke),
+      'goal 1',
+    )
+    row('failures seen by the caller', n(id.revoke.failuresSeenByCaller), 'goal 0')
   }
   const sock = r.sockets as Awaited<ReturnType<typeof runSockets>> | undefined
   if (sock) {
