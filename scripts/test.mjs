@@ -8,6 +8,8 @@
  *   unit:node22 the same under Node 22          (scripts/vitest-node22.ts)
  *   unit:browser vitest run --project browser   (headless Chromium)
  *   package     npm run build && publint --strict && attw --pack . --profile esm-only
+ *               && node scripts/check-declarations.mjs  (the .d.ts files in strict consumers)
+ *   integrations node integrations/run.mjs        (real apps built from the packed tarball)
  *   e2e         playwright test                  (only when e2e/ has a Playwright config)
  *
  * Prints a banner per command, a timing table, and as its very last line `N passed, N failed`:
@@ -36,6 +38,7 @@ const STEP_NAMES = [
   'unit:node22',
   'unit:browser',
   'package',
+  'integrations',
   'e2e',
 ]
 
@@ -135,6 +138,18 @@ const commands = [
     label: 'attw --pack',
     command: bin('attw'),
     args: ['--pack', '.', '--profile', 'esm-only'],
+  },
+  {
+    step: 'package',
+    label: 'declarations in strict consumers',
+    command: process.execPath,
+    args: [join(root, 'scripts', 'check-declarations.mjs')],
+  },
+  {
+    step: 'integrations',
+    label: 'integration apps from the packed tarball',
+    command: process.execPath,
+    args: [join(root, 'integrations', 'run.mjs')],
   },
   ...(playwrightConfig
     ? [

@@ -262,6 +262,23 @@ describe('platform modules', () => {
     expect(nodeModules.sort()).toEqual(['node:fs/promises', 'node:os', 'node:path'])
   })
 
+  it('node.ts imports the optional peer only lazily, hidden from webpack and Turbopack', () => {
+    const source = readFileSync(fileURLToPath(new URL('./node.ts', import.meta.url)), 'utf8')
+    // No static import: the peer loads only when a default chain is first needed.
+    expect(importsOf('./node.ts').filter((specifier) => specifier.includes('@aws-sdk/'))).toEqual(
+      [],
+    )
+    // Without the comments, a Node build of an app without the peer warns "Can't resolve" (see
+    // integrations/webpack); with them, Node resolves the import at run time.
+    const dynamicImports = [...source.matchAll(/\bimport\(([^)]*)\)/g)].map(([, args]) => args!)
+    const peer = dynamicImports.filter((args) => args.includes("'@aws-sdk/credential-providers'"))
+    expect(peer).toHaveLength(1)
+    for (const args of [...peer, ...dynamicImports.filter((args) => args.includes('specifier'))]) {
+      expect(args).toContain('/* webpackIgnore: true */')
+      expect(args).toContain('/* turbopackIgnore: true */')
+    }
+  })
+
   it('browser.ts imports no node: module and nothing at run time', () => {
     expect(importsOf('./browser.ts')).toEqual(['type ./Platform.js'])
   })

@@ -85,7 +85,9 @@ type ProviderModule = { readonly [name: string]: unknown }
 
 /** Imports a module by a specifier bundlers cannot see, so they never try to resolve it. */
 async function importOptional(specifier: string): Promise<ProviderModule> {
-  return (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as ProviderModule
+  return (await import(
+    /* @vite-ignore */ /* webpackIgnore: true */ /* turbopackIgnore: true */ specifier
+  )) as ProviderModule
 }
 
 /** Builds the SDK's default chain: `@aws-sdk/credential-providers`, else `@aws-sdk/credential-provider-node`. */
@@ -95,8 +97,13 @@ async function loadDefaultChain(
   const init = profile === undefined ? {} : { profile }
   let cause: unknown
   try {
-    // The optional peer dependency. A literal specifier: bundlers of Node apps may include it.
-    const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers')
+    // The optional peer dependency, imported at run time by Node itself: the magic comments keep
+    // webpack and Turbopack (Next.js) from resolving it at build time, where a missing optional
+    // peer is a "Can't resolve" warning in every Node build. (Vite needs no comment: it replaces
+    // an optional peer that is not installed with a module that throws when imported.)
+    const { fromNodeProviderChain } = await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ '@aws-sdk/credential-providers'
+    )
     return fromNodeProviderChain(init)
   } catch (error) {
     cause = error
