@@ -1,4 +1,4 @@
-import type { CacheEvent } from 'aws-client-cache'
+import type { CacheEvent, MissCause } from 'aws-client-cache'
 import { useMemo, useState, type ReactNode } from 'react'
 import { clock, fullTime } from './format.js'
 import type { LoggedEvent } from './useDevtoolsData.js'
@@ -15,6 +15,7 @@ const TYPES = [
   'request',
   'response',
   'credentials',
+  'warning',
 ] as const satisfies readonly CacheEvent['type'][]
 
 type EventType = (typeof TYPES)[number]
@@ -117,6 +118,10 @@ export function Timeline({
 /** The type-specific part of an event, in words. */
 function detail(event: CacheEvent): string {
   switch (event.type) {
+    case 'miss':
+      return event.cause === undefined ? '' : missCause(event.cause)
+    case 'warning':
+      return `${event.code}: ${event.className} config.${event.path}, ${event.count} misses`
     case 'evict':
       return `reason: ${event.reason}`
     case 'resize':
@@ -131,6 +136,18 @@ function detail(event: CacheEvent): string {
       return `${CREDENTIALS_REASON[event.reason]}, expires ${event.expiration ?? 'never'}`
     default:
       return ''
+  }
+}
+
+/** Why a miss happened, in words. */
+function missCause(cause: MissCause): string {
+  switch (cause.kind) {
+    case 'new':
+      return 'new'
+    case 'evicted':
+      return `was evicted (${cause.reason})`
+    case 'differs':
+      return `differs from ${cause.nearest.label} in ${cause.paths.join(', ') || 'nothing top-level'}`
   }
 }
 

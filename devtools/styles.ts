@@ -89,7 +89,7 @@ input{background:var(--bg);border:1px solid var(--line);border-radius:5px;paddin
 .event .detail{color:var(--muted)}
 .t{font-family:var(--mono);font-size:11px;font-weight:600}
 .t-hit,.t-response{color:var(--ok)}
-.t-miss,.t-resize{color:var(--warn)}
+.t-miss,.t-resize,.t-warning{color:var(--warn)}
 .t-create{color:var(--accent)}
 .t-evict,.t-clear,.t-fail{color:var(--bad)}
 .t-dispose,.t-request{color:var(--muted)}

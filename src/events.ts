@@ -25,9 +25,30 @@ export interface EntryEventBase extends CacheEventBase {
 export interface HitEvent extends EntryEventBase {
   readonly type: 'hit'
 }
+/**
+ * Why a session call missed, the first that applies: `evicted` (this very key was cached and
+ * evicted; the session remembers each cache's last 64 evicted key ids), `differs` (an entry of the
+ * same class — for resources, definition — is cached, but its config differs: `nearest` is the
+ * one differing in the fewest top-level properties, `paths` are those properties, never their
+ * values; a difference anywhere under `credentials` is reported as `'credentials'`), or `new`.
+ */
+export type MissCause =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'evicted'; readonly reason: EvictReason }
+  | {
+      readonly kind: 'differs'
+      readonly nearest: { readonly keyId: string; readonly label: string }
+      readonly paths: readonly string[]
+    }
+
 /** A lookup found nothing. */
 export interface MissEvent extends EntryEventBase {
   readonly type: 'miss'
+  /**
+   * Why: on every miss of a session call (`session.client()`, `resource()`, …); absent on a miss of
+   * a low-level cache's own `get()`.
+   */
+  readonly cause?: MissCause
 }
 /** An entry was added (for a session: a client or resource was built and cached). */
 export interface CreateEvent extends EntryEventBase {
@@ -90,6 +111,27 @@ export interface CredentialsEvent extends CacheEventBase {
 }
 
 /**
+ * A session noticed a likely bug in how it is called. `UNSTABLE_CONFIG`: the third miss for one
+ * class whose config differs from the nearest cached entry in exactly one top-level property,
+ * and there only in values compared by identity (a logger, handler or function new on every call),
+ * so the class can never hit. Emitted once per session, class and path.
+ */
+export interface WarningEvent extends CacheEventBase {
+  readonly type: 'warning'
+  readonly cacheType: CacheType
+  readonly evictionPolicy: EvictionPolicy
+  readonly code: 'UNSTABLE_CONFIG'
+  /** The client class name (or resource definition name). */
+  readonly className: string
+  /** The top-level config property that is new on every call, e.g. `'logger'`. */
+  readonly path: string
+  /** Such misses so far. */
+  readonly count: number
+  /** What happened and how to fix it (in production builds, only the code, class and path). */
+  readonly message: string
+}
+
+/**
  * Everything a cache or session reports, discriminated on `type`.
  *
  * @example
@@ -110,6 +152,7 @@ export type CacheEvent =
   | RequestEvent
   | ResponseEvent
   | CredentialsEvent
+  | WarningEvent
 
 /** A function that receives events. */
 export type CacheEventListener = (event: CacheEvent) => void

@@ -27,6 +27,7 @@ export type {
 export type { SessionConfig } from './session/SessionConfig.js'
 export type { SessionSnapshot, CacheSnapshot, EntrySnapshot } from './session/SessionSnapshot.js'
 export type { CredentialsReason } from './session/SharedCredentials.js'
+export { listSessions } from './session/sessionRegistry.js'
 export {
   client,
   resource,
@@ -78,6 +79,8 @@ export type {
   RequestEvent,
   ResponseEvent,
   CredentialsEvent,
+  WarningEvent,
+  MissCause,
 } from './events.js'
 
 export type {

@@ -3,8 +3,6 @@ import { LFUClientCache } from '../caches/LFUClientCache.js'
 import { LFUResourceCache } from '../caches/LFUResourceCache.js'
 import { LRUClientCache } from '../caches/LRUClientCache.js'
 import { LRUResourceCache } from '../caches/LRUResourceCache.js'
-import { validateEvictionPolicy } from '../caches/validateEvictionPolicy.js'
-import { validateMaxSize } from '../caches/validateMaxSize.js'
 import {
   CacheError,
   ClientCacheError,
@@ -39,13 +37,14 @@ import type {
   ClientConfigOf,
   ClientConstructor,
   EvictionPolicy,
+  EvictReason,
 } from '../types.js'
 import { BaseConfig } from './BaseConfig.js'
 import type { AnyCache, Built } from './Built.js'
 import { ClientTracker } from './ClientTracker.js'
 import { IdentityMemo } from './IdentityMemo.js'
+import { MissDiagnostics, resourceDiagnosisConfig } from './MissDiagnostics.js'
 import type { ClientClassOf, ClientClassOrLoader, ClientOf } from './clientLoaderTypes.js'
-import { isClientClass, resolveClientModule } from './resolveClientModule.js'
 import type { ResourceCallOptions, ResourceLoader } from './resourceCallTypes.js'
 import type { SessionCache } from './SessionCache.js'
 import {
@@ -54,9 +53,14 @@ import {
   type SessionConfig,
   validateCredentials,
 } from './SessionConfig.js'
-import type { CacheSnapshot, SessionSnapshot } from './SessionSnapshot.js'
+import type { SessionSnapshot } from './SessionSnapshot.js'
 import { createRequestMiddleware, REQUEST_MIDDLEWARE_OPTIONS } from './requestMiddleware.js'
+import { registerSession, unregisterSession } from './sessionRegistry.js'
 import { SharedCredentials, type CredentialsReason } from './SharedCredentials.js'
+import { cacheSnapshot } from './cacheSnapshot.js'
+import { callOptions } from './callOptions.js'
+import { entryEvent } from './entryEvent.js'
+import { isPromiseLike, loadClientClass, loadResourceDefinition } from './loaders.js'
 
 // Re-exported for the modules that import it from here.
 export type { ResourceCallOptions } from './resourceCallTypes.js'
@@ -104,6 +108,9 @@ export class Session {
   readonly #memo = new IdentityMemo()
   #disposed: Promise<void> | undefined
   readonly #stats = { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 }
+  readonly #diagnostics = new MissDiagnostics((warning) => {
+    if (this.#events.hasListeners) this.#events.emit(warning)
+  })
 
   /**
    * @param config - see {@link SessionConfig}
@@ -126,14 +133,22 @@ export class Session {
     this.#base = new BaseConfig(base)
 
     // Every eviction, whatever the cache or reason, goes to one hook: count it, dispose if ours.
-    const options = { maxSize: resolved.maxSize, onEvict: (value: unknown) => this.#evicted(value) }
+    const options = (side: 'client' | 'resource', policy: EvictionPolicy) => ({
+      maxSize: resolved.maxSize,
+      onEvict: (value: unknown, key: CacheKey, reason: EvictReason) =>
+        this.#evicted(this.cache[side][policy], value, key, reason),
+    })
     this.cache = Object.freeze({
-      client: Object.freeze({ LRU: new LRUClientCache(options), LFU: new LFUClientCache(options) }),
+      client: Object.freeze({
+        LRU: new LRUClientCache(options('client', 'LRU')),
+        LFU: new LFUClientCache(options('client', 'LFU')),
+      }),
       resource: Object.freeze({
-        LRU: new LRUResourceCache(options),
-        LFU: new LFUResourceCache(options),
+        LRU: new LRUResourceCache(options('resource', 'LRU')),
+        LFU: new LFUResourceCache(options('resource', 'LFU')),
       }),
     })
+    registerSession(this)
   }
 
   /** The session's region, or `undefined` when clients resolve their own. */
@@ -166,7 +181,8 @@ export class Session {
   ): InstanceType<C> {
     let policy = this.#config.evictionPolicy
     let maxSize: number | undefined
-    if (options !== undefined) ({ policy, maxSize } = this.#cacheOptions(options, clientErrors))
+    if (options !== undefined)
+      ({ policy, maxSize } = callOptions(options, clientErrors, this.#config.evictionPolicy))
     if (typeof ClientClass !== 'function') {
       throw invalidArgument(
         ClientCacheError,
@@ -208,20 +224,7 @@ export class Session {
     config?: ClientConfigOf<ClientClassOf<T>>,
     options?: CacheOptions,
   ): Promise<ClientOf<ClientClassOf<T>>> {
-    let ClientClass: ClientConstructor<unknown>
-    if (isClientClass(ClientClassOrLoader)) ClientClass = ClientClassOrLoader
-    else if (typeof ClientClassOrLoader === 'function') {
-      ClientClass = resolveClientModule(
-        await load(ClientClassOrLoader, clientErrors, 'clientAsync'),
-      )
-    } else {
-      throw invalidArgument(
-        ClientCacheError,
-        'ClientClassOrLoader',
-        'a client class or a function returning a promise of one',
-        ClientClassOrLoader,
-      )
-    }
+    const ClientClass = await loadClientClass(ClientClassOrLoader)
     // Construction is synchronous, so once the class is known the synchronous path is already
     // single-flight: the first caller builds and caches, every later one hits.
     return this.client(ClientClass, config, options) as ClientOf<ClientClassOf<T>>
@@ -268,7 +271,14 @@ export class Session {
         { code: 'ASYNC_CREATE', param: 'definition.create' },
       )
     }
-    return this.#insertResource(key, created, client, call.cache, call.effective) as TResource
+    return this.#insertResource(
+      key,
+      created,
+      client,
+      call.cache,
+      call.effective,
+      call.resourceOptions,
+    ) as TResource
   }
 
   /**
@@ -288,30 +298,12 @@ export class Session {
     config?: ClientConfigOf<TClientClass>,
     options?: ResourceCallOptions<TOptions>,
   ): Promise<TResource> {
-    let definition: ResourceDefinition<TClient, TResource, TOptions, TClientClass>
-    if (isResourceDefinition(definitionOrLoader)) definition = definitionOrLoader
-    else if (typeof definitionOrLoader === 'function') {
-      const loaded = await load(definitionOrLoader, resourceErrors, 'resourceAsync')
-      const candidate = isResourceDefinition(loaded)
-        ? loaded
-        : (loaded as { default?: unknown } | null)?.default
-      if (!isResourceDefinition(candidate)) {
-        throw invalidArgument(
-          ResourceCacheError,
-          'loader',
-          'to resolve to a resource definition or { default: definition }',
-          loaded,
-        )
-      }
-      definition = candidate as typeof definition
-    } else {
-      throw invalidArgument(
-        ResourceCacheError,
-        'definitionOrLoader',
-        'a resource definition or a loader function',
-        definitionOrLoader,
-      )
-    }
+    const definition = (await loadResourceDefinition(definitionOrLoader)) as ResourceDefinition<
+      TClient,
+      TResource,
+      TOptions,
+      TClientClass
+    >
     const call = this.#resourceCall(definition, config, options)
     const hit = call.cache._hitByIdentity(call.identity)
     if (hit !== undefined) {
@@ -345,7 +337,14 @@ export class Session {
         this.#destroyQuietly(client)
         return raced
       }
-      return this.#insertResource(key, created, client, call.cache, call.effective)
+      return this.#insertResource(
+        key,
+        created,
+        client,
+        call.cache,
+        call.effective,
+        call.resourceOptions,
+      )
     }) as Promise<TResource>
   }
 
@@ -462,13 +461,17 @@ export class Session {
       regionName: this.regionName ?? null,
       profileName: this.profileName ?? null,
       caches: {
-        client: { LRU: this.#cacheSnapshot(client.LRU), LFU: this.#cacheSnapshot(client.LFU) },
+        client: {
+          LRU: cacheSnapshot(client.LRU, this.#built),
+          LFU: cacheSnapshot(client.LFU, this.#built),
+        },
         resource: {
-          LRU: this.#cacheSnapshot(resource.LRU),
-          LFU: this.#cacheSnapshot(resource.LFU),
+          LRU: cacheSnapshot(resource.LRU, this.#built),
+          LFU: cacheSnapshot(resource.LFU, this.#built),
         },
       },
       stats: { ...this.#stats },
+      warnings: this.#diagnostics.warnings(),
       credentials: credentials.hasSource
         ? {
             expiration: credentials.current?.expiration?.toISOString() ?? null,
@@ -486,6 +489,7 @@ export class Session {
     if (this.#disposed === undefined) {
       // Marked first, so a resource finishing its async create meanwhile is not cached.
       this.#disposed = Promise.resolve()
+      unregisterSession(this)
       const { client, resource } = this.cache
       for (const cache of [client.LRU, client.LFU, resource.LRU, resource.LFU])
         cache._removeAll('dispose')
@@ -497,29 +501,6 @@ export class Session {
   /** `await using session = new Session()` disposes it at the end of the scope. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.dispose()
-  }
-
-  #cacheOptions(
-    options: unknown,
-    family: ErrorFamily,
-  ): { policy: EvictionPolicy; maxSize: number | undefined } {
-    if (!isPlainObject(options)) {
-      throw invalidArgument(
-        family.Base,
-        'options',
-        'an object { evictionPolicy?, maxSize? } or undefined',
-        options,
-      )
-    }
-    const policy =
-      options.evictionPolicy === undefined
-        ? this.#config.evictionPolicy
-        : validateEvictionPolicy(options.evictionPolicy, family.Base)
-    const maxSize =
-      options.maxSize === undefined
-        ? undefined
-        : validateMaxSize(options.maxSize, family.Base, 'options.maxSize')
-    return { policy, maxSize }
   }
 
   /** The identity of the effective config (session defaults overlaid by the call's). */
@@ -552,16 +533,35 @@ export class Session {
     this.#assertOpen(clientErrors)
     const client = this.#construct(ClientClass, effective, clientErrors)
     const key = new ClientCacheKey(ClientClass, effective)
-    this.#track(client, client, key, cache, effective)
-    if (cache._hasListeners) cache._emit(entryEvent('miss', key, cache))
+    return this.#commit(ClientClass, key, client, client, cache, effective, effective)
+  }
+
+  /**
+   * The one miss path of clients and resources: tracks what was built, diagnoses the miss, emits
+   * it with its cause, and caches the value (destroying the client if that fails).
+   * `compared` is what the diagnosis compares (a resource adds its `resourceOptions`).
+   */
+  #commit(
+    owner: object,
+    key: CacheKey,
+    value: object,
+    client: AwsClientLike,
+    cache: AnyCache,
+    effective: Record<string, unknown>,
+    compared: Record<string, unknown>,
+  ): unknown {
+    this.#track(value, client, key, cache, effective)
+    const cause = this.#diagnostics.diagnose(cache, owner, key, compared)
+    if (cache._hasListeners) cache._emit({ ...entryEvent('miss', key, cache), cause })
     try {
-      cache.set(key, client)
+      ;(cache as { set(key: CacheKey, value: unknown): unknown }).set(key, value)
     } catch (error) {
       this.#destroyQuietly(client)
       throw error
     }
+    this.#diagnostics.created(cache, owner, key, compared)
     this.#stats.creates++
-    return client
+    return value
   }
 
   #construct(
@@ -652,21 +652,15 @@ export class Session {
     client: AwsClientLike,
     cache: LRUResourceCache | LFUResourceCache,
     effective: Record<string, unknown>,
+    resourceOptions: unknown,
   ): unknown {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
       this.#destroyQuietly(client)
       throw invalidArgument(ResourceCacheError, 'definition.create', 'to return an object', value)
     }
-    this.#track(value, client, key, cache, effective)
-    if (cache._hasListeners) cache._emit(entryEvent('miss', key, cache))
-    try {
-      cache.set(key, value)
-    } catch (error) {
-      this.#destroyQuietly(client)
-      throw error
-    }
+    const compared = resourceDiagnosisConfig(effective, resourceOptions)
+    this.#commit(key.definition, key, value, client, cache, effective, compared)
     this.#resourceNames.add(key.definition.name)
-    this.#stats.creates++
     return value
   }
 
@@ -675,7 +669,7 @@ export class Session {
     let maxSize: number | undefined
     let resourceOptions: unknown
     if (options !== undefined) {
-      ;({ policy, maxSize } = this.#cacheOptions(options, resourceErrors))
+      ;({ policy, maxSize } = callOptions(options, resourceErrors, this.#config.evictionPolicy))
       resourceOptions = (options as { resourceOptions?: unknown }).resourceOptions
     }
     if (!isResourceDefinition(definition)) {
@@ -703,8 +697,9 @@ export class Session {
     return { policy, cache, effective, identity, resourceOptions }
   }
 
-  #evicted(value: unknown): void {
+  #evicted(cache: AnyCache, value: unknown, key: CacheKey, reason: EvictReason): void {
     this.#stats.evictions++
+    this.#diagnostics.evicted(cache, key, reason)
     const built =
       typeof value === 'object' || typeof value === 'function'
         ? this.#built.get(value as object)
@@ -764,67 +759,6 @@ export class Session {
       expiration: credentials.expiration?.toISOString() ?? null,
     })
   }
-
-  #cacheSnapshot(cache: AnyCache): CacheSnapshot {
-    return {
-      cacheType: cache.cacheType,
-      evictionPolicy: cache.evictionPolicy,
-      maxSize: cache.maxSize,
-      size: cache.size,
-      entries: cache._entryStats().map((entry) => {
-        const built = this.#built.get(entry.value as object)
-        return {
-          id: entry.key.id,
-          label: entry.key.label,
-          className: entry.key.className,
-          region: entry.key.region,
-          hits: entry.hits,
-          frequency: entry.frequency,
-          inFlight: built?.tracker.inFlight ?? 0,
-          requests: built?.tracker.requests ?? 0,
-          errors: built?.tracker.errors ?? 0,
-          createdAt: entry.createdAt,
-          lastUsedAt: entry.lastUsedAt,
-        }
-      }),
-    }
-  }
-}
-
-function entryEvent<T extends 'miss' | 'dispose' | 'request' | 'response'>(
-  type: T,
-  key: CacheKey,
-  cache: AnyCache,
-) {
-  return {
-    type,
-    at: Date.now(),
-    cacheType: cache.cacheType,
-    evictionPolicy: cache.evictionPolicy,
-    keyId: key.id,
-    label: key.label,
-  }
-}
-
-/** Runs an async call's loader; its failure becomes a `LOADER_FAILED` error with the cause. */
-async function load(loader: () => unknown, family: ErrorFamily, method: string): Promise<unknown> {
-  try {
-    return await loader()
-  } catch (cause) {
-    throw new family.Base(`the loader passed to ${method}() failed; see \`cause\``, {
-      code: 'LOADER_FAILED',
-      param: 'loader',
-      cause,
-    })
-  }
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  )
 }
 
 function noop(): void {}

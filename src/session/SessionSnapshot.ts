@@ -48,6 +48,8 @@ export interface SessionSnapshot {
   }
   /** Session totals. */
   stats: { hits: number; misses: number; creates: number; evictions: number; disposals: number }
+  /** `UNSTABLE_CONFIG` warnings so far (see `WarningEvent`), with their current miss counts. */
+  warnings: { code: 'UNSTABLE_CONFIG'; className: string; path: string; count: number }[]
   /**
    * The shared credentials in force: their expiry (ISO; `null` when they do not expire or none are
    * resolved yet) and why they were last resolved; `null` when the session has no credentials.

@@ -171,6 +171,13 @@ describe('secrets never reach a surface', () => {
         }
         attempt(() => session.client(FakeClient, config))
         attempt(() => session.client(FakeClient, config))
+        // Miss causes: `differs` from the entry above, an unstable logger (a warning on the
+        // fourth call), then `evicted` for the first config (maxSize 2).
+        attempt(() => session.client(FakeClient, { ...config, region: 'sa-east-1' }))
+        for (let i = 0; i < 4; i++) {
+          attempt(() => session.client(FakeClient, { ...config, logger: { debug() {} } }))
+        }
+        attempt(() => session.client(FakeClient, config))
         attempt(() => session.client(FakeClient, config, { maxSize: 0 }))
         attempt(() => session.client(FakeClient, config, { evictionPolicy: 'lru' as never }))
         attempt(() => session.resource(bucket, config, { resourceOptions: config }))
@@ -209,6 +216,14 @@ describe('secrets never reach a surface', () => {
           ...written,
         ].join('\n')
         for (const value of secrets) expect(surfaces).not.toContain(value)
+        // The diagnostics ran: causes of every kind and the warning are among the surfaces.
+        if (errors.length === 0 || events.some((event) => event.type === 'create')) {
+          const kinds = new Set(
+            events.flatMap((event) => (event.type === 'miss' ? [event.cause?.kind] : [])),
+          )
+          expect([...kinds].sort()).toEqual(['differs', 'evicted', 'new'])
+          expect(events.some((event) => event.type === 'warning')).toBe(true)
+        }
         void session.dispose()
       }),
       { numRuns: fuzzRuns() },

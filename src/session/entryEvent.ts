@@ -1,0 +1,18 @@
+import type { CacheKey } from '../keys/CacheKey.js'
+import type { AnyCache } from './Built.js'
+
+/** The fields of a session event about one entry of `cache`. @internal */
+export function entryEvent<T extends 'miss' | 'dispose' | 'request' | 'response'>(
+  type: T,
+  key: CacheKey,
+  cache: AnyCache,
+) {
+  return {
+    type,
+    at: Date.now(),
+    cacheType: cache.cacheType,
+    evictionPolicy: cache.evictionPolicy,
+    keyId: key.id,
+    label: key.label,
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Child process of `registry.node.test.ts`, run with `--expose-gc`: creates `count` sessions, each
+ * building one client, keeps no reference to them, forces collections until every one is gone
+ * (bounded in rounds), and prints what `listSessions()` saw as one JSON line.
+ */
+import { Session, listSessions } from '../../src/index.js'
+
+const gc = (globalThis as { gc?: () => void }).gc
+if (gc === undefined) throw new Error('run with --expose-gc')
+const count = Number(process.argv[2] ?? 1000)
+
+class FakeClient {
+  readonly middlewareStack = { add: () => {} }
+  send(): Promise<unknown> {
+    return Promise.resolve({})
+  }
+  destroy(): void {}
+}
+
+// Counted by finalization, not WeakRef.deref(): a deref keeps its target alive for the rest of
+// the current job, so polling with it would keep the very sessions it waits for.
+let collected = 0
+const finalized = new FinalizationRegistry<number>(() => collected++)
+
+const kept = new Session()
+const before = listSessions().length
+/** In a function of its own, so no register of the suspended module frame holds a session. */
+function createUnreferenced(): void {
+  for (let i = 0; i < count; i++) {
+    const session = new Session({ region: 'us-east-1' })
+    session.client(FakeClient)
+    finalized.register(session, i)
+  }
+}
+createUnreferenced()
+// listSessions() derefs every entry: the sessions stay alive until this job ends.
+const listedWhileAlive = listSessions().length - before
+let rounds = 0
+while (rounds < 50 && collected < count) {
+  rounds++
+  await new Promise((resolve) => setImmediate(resolve))
+  gc()
+}
+process.stdout.write(
+  `${JSON.stringify({
+    created: count,
+    listedWhileAlive,
+    alive: count - collected,
+    listedAfter: listSessions().length - before,
+    keptListed: listSessions().includes(kept),
+    rounds,
+  })}\n`,
+)
