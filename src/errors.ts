@@ -57,6 +57,8 @@ export interface CacheErrorOptions {
  * ```
  */
 export class CacheError extends Error {
+  // Each class names itself in a string, not through `new.target.name`: minifiers rename classes.
+  override name = 'CacheError'
   /** Machine-readable reason. */
   readonly code: CacheErrorCode
   /** The parameter at fault, when there is one. */
@@ -68,7 +70,6 @@ export class CacheError extends Error {
 
   constructor(message: string, options: CacheErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.name = new.target.name
     this.code = options.code ?? 'INVALID_ARGUMENT'
     if (options.param !== undefined) this.param = options.param
     if ('value' in options) {
@@ -79,17 +80,29 @@ export class CacheError extends Error {
 }
 
 /** An error from a client cache or a client-side session call. */
-export class ClientCacheError extends CacheError {}
+export class ClientCacheError extends CacheError {
+  override name = 'ClientCacheError'
+}
 /** Thrown by `set()` on a client cache when the key is already present. */
-export class ClientCacheExistsError extends ClientCacheError {}
+export class ClientCacheExistsError extends ClientCacheError {
+  override name = 'ClientCacheExistsError'
+}
 /** Thrown by `getOrThrow()`, `pop()` and `popItem()` on a client cache when nothing matches. */
-export class ClientCacheNotFoundError extends ClientCacheError {}
+export class ClientCacheNotFoundError extends ClientCacheError {
+  override name = 'ClientCacheNotFoundError'
+}
 /** An error from a resource cache or a resource-side session call. */
-export class ResourceCacheError extends CacheError {}
+export class ResourceCacheError extends CacheError {
+  override name = 'ResourceCacheError'
+}
 /** Thrown by `set()` on a resource cache when the key is already present. */
-export class ResourceCacheExistsError extends ResourceCacheError {}
+export class ResourceCacheExistsError extends ResourceCacheError {
+  override name = 'ResourceCacheExistsError'
+}
 /** Thrown by `getOrThrow()`, `pop()` and `popItem()` on a resource cache when nothing matches. */
-export class ResourceCacheNotFoundError extends ResourceCacheError {}
+export class ResourceCacheNotFoundError extends ResourceCacheError {
+  override name = 'ResourceCacheNotFoundError'
+}
 
 /** The three error classes of one side (client or resource). */
 export interface ErrorFamily {
