@@ -12,6 +12,11 @@ import { round } from './stats.js'
 export interface HitPathResults {
   sessionClientHitNs: number
   sessionClientHitWithCredentialsNs: number
+  /**
+   * A hit while one listener keeps every event in a 500-slot ring (what the devtools do while
+   * mounted and closed): the hit then builds its event.
+   */
+  sessionClientHitSubscribedNs: number
   /** The same with the static credentials passed in each call's config (the exact, unmemoized path). */
   sessionClientHitCallCredentialsNs: number
   mapGetNs: number
@@ -33,6 +38,13 @@ export async function runHitPath(timeMs = 1000): Promise<HitPathResults> {
   const plain = new Session()
   const withCredentials = new Session({ credentials })
   const callCredentials = new Session()
+  const subscribed = new Session()
+  const ring: unknown[] = new Array(500)
+  let next = 0
+  subscribed.subscribe((event) => {
+    ring[next] = event
+    next = (next + 1) % ring.length
+  })
   const map = new Map<string, object>()
   for (let i = 0; i < 10; i++) map.set(`us-east-${i}`, { i })
   const mapKey = 'us-east-1'
@@ -42,6 +54,12 @@ export async function runHitPath(timeMs = 1000): Promise<HitPathResults> {
     .add('session.client hit', () => {
       let last: unknown
       for (let i = 0; i < HIT_BATCH; i++) last = plain.client(S3Client, { region: 'us-east-1' })
+      sink = last
+    })
+    .add('session.client hit, one listener (ring buffer)', () => {
+      let last: unknown
+      for (let i = 0; i < HIT_BATCH; i++)
+        last = subscribed.client(S3Client, { region: 'us-east-1' })
       sink = last
     })
     .add('session.client hit, static credentials + 3 fields', () => {
@@ -86,12 +104,14 @@ export async function runHitPath(timeMs = 1000): Promise<HitPathResults> {
     return { ns: (result.latency.p50 * 1e6) / batch, samples: result.latency.samplesCount }
   }
   const hit = perOp('session.client hit', HIT_BATCH)
+  const hitSubscribed = perOp('session.client hit, one listener (ring buffer)', HIT_BATCH)
   const hitCredentials = perOp('session.client hit, static credentials + 3 fields', HIT_BATCH)
   const hitCall = perOp('session.client hit, credentials in the call config', HIT_BATCH)
   const mapGet = perOp('Map.get (ready string key)', HIT_BATCH)
   const construct = perOp('new S3Client({ region })', CONSTRUCT_BATCH)
   return {
     sessionClientHitNs: round(hit.ns),
+    sessionClientHitSubscribedNs: round(hitSubscribed.ns),
     sessionClientHitWithCredentialsNs: round(hitCredentials.ns),
     sessionClientHitCallCredentialsNs: round(hitCall.ns),
     mapGetNs: round(mapGet.ns, 2),
@@ -99,6 +119,7 @@ export async function runHitPath(timeMs = 1000): Promise<HitPathResults> {
     constructionOverHit: round(construct.ns / hit.ns, 0),
     samples: {
       sessionClientHit: hit.samples,
+      sessionClientHitSubscribed: hitSubscribed.samples,
       sessionClientHitWithCredentials: hitCredentials.samples,
       sessionClientHitCallCredentials: hitCall.samples,
       mapGet: mapGet.samples,

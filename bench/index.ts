@@ -95,6 +95,10 @@ function printTable(r: Record<string, unknown>): void {
       `${n(hit.sessionClientHitNs, 1)} ns`,
       'goal ≤ 250 ns',
     )
+    row(
+      '… one listener keeping events (devtools mounted)',
+      `${n(hit.sessionClientHitSubscribedNs, 1)} ns`,
+    )
     row('… static credentials + 3 fields', `${n(hit.sessionClientHitWithCredentialsNs, 1)} ns`)
     row(
       '… credentials in the call config',
