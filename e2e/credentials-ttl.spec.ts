@@ -24,7 +24,7 @@ test('with 5-second credentials, requests keep succeeding across expiry', async 
   await shot('07-credentials-refreshing')
 
   await expect(page.getByTestId('stress-result')).toHaveAttribute('data-done', 'true', {
-    timeout: 20_000,
+    timeout: 60_000,
   })
   await expect(page.getByTestId('stress-failed')).toHaveText('0')
   expect(Number(await page.getByTestId('stress-ok').textContent())).toBeGreaterThan(10)

@@ -1,20 +1,38 @@
 /**
  * End-to-end tests of the playground in Chromium (part of `npm test`).
  *
- * Two dev servers of the playground, each with its own local sandbox:
- * - `app` (port 5183): default credential lifetime (15 min);
- * - `short-ttl` (port 5184): SANDBOX_CREDENTIAL_TTL=5, so credentials lapse during a test.
+ * Two dev servers of the playground on free ports, each with its own local sandbox:
+ * - `app`: default credential lifetime (15 min);
+ * - `short-ttl`: SANDBOX_CREDENTIAL_TTL=5, so credentials lapse during a test.
  *
  * The VITE_* variables are blanked so a developer's `.env.local` (real AWS) never leaks in.
  * Screenshots go to test-results/screenshots/.
  *
  *   npx playwright test -c e2e/playwright.config.ts
  */
+import { execFileSync } from 'node:child_process'
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, resolveChromium } from '../scripts/chromium.js'
 
-const APP_PORT = 5183
-const SHORT_TTL_PORT = 5184
+/**
+ * Free ports for the two dev servers, picked once by the runner process and handed to its workers
+ * through the environment (workers load this file again, and must agree on the ports).
+ */
+function freePort(name: string): number {
+  const given = process.env[name]
+  if (given !== undefined) return Number(given)
+  const port = Number(
+    execFileSync(process.execPath, [
+      '-e',
+      "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+    ]).toString(),
+  )
+  process.env[name] = String(port)
+  return port
+}
+
+const APP_PORT = freePort('E2E_APP_PORT')
+const SHORT_TTL_PORT = freePort('E2E_SHORT_TTL_PORT')
 
 const sandboxOnly = {
   VITE_AWS_REGION: '',
@@ -45,8 +63,10 @@ export default defineConfig({
   retries: 0,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Upper bounds, not waits: every step waits on state or events and passes as soon as it holds.
+  // Generous, so a machine busy with other work (CI, two cores) still passes.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   use: {
     ...devices['Desktop Chrome'],
     viewport: { width: 1440, height: 900 },
