@@ -38,7 +38,7 @@ test('signed in, upload then download round-trips bytes exactly; delete removes'
   // Guests may only read public/: uploads need a signed-in user, whose folder is private/<id>/.
   await expect(page.getByRole('button', { name: 'Upload file' })).toBeDisabled()
   await page.getByRole('form', { name: 'Sign in' }).getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByTestId('s3-status')).toHaveText('Signed in as alice.')
+  await expect(page.getByTestId('identity-status')).toHaveText('Signed in as alice.')
   const identityId = await page.getByTestId('s3-identity').textContent()
   expect(identityId).toMatch(/^us-east-1:[0-9a-f-]{36}$/)
   const folder = `private/${identityId}/`

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { test as base, expect } from '@playwright/test'
 
 export { expect }
@@ -14,7 +14,10 @@ const SCREENSHOTS = fileURLToPath(new URL('../test-results/screenshots/', import
 export interface SandboxStats {
   GetId: number
   GetCredentialsForIdentity: number
+  InitiateAuth: number
   s3Requests: number
+  /** S3 requests per Cognito identity id. */
+  s3RequestsByIdentity: Record<string, number>
 }
 
 interface Fixtures {
@@ -22,8 +25,11 @@ interface Fixtures {
   consoleErrors: string[]
   /** The sandbox's counters (`GET /__sandbox/stats` on the dev server). */
   stats: () => Promise<SandboxStats>
-  /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
-  shot: (name: string, target?: Page) => Promise<void>
+  /**
+   * Saves a screenshot as test-results/screenshots/<name>.png: the full page (or only the
+   * viewport, with `fullPage: false`), or one element when `target` is a locator.
+   */
+  shot: (name: string, target?: Page | Locator, options?: { fullPage?: boolean }) => Promise<void>
 }
 
 export const test = base.extend<Fixtures>({
@@ -44,8 +50,10 @@ export const test = base.extend<Fixtures>({
   },
   shot: async ({ page }, use) => {
     mkdirSync(SCREENSHOTS, { recursive: true })
-    await use(async (name, target = page) => {
-      await target.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true })
+    await use(async (name, target = page, { fullPage = true } = {}) => {
+      const path = `${SCREENSHOTS}${name}.png`
+      if ('goto' in target) await target.screenshot({ path, fullPage })
+      else await target.screenshot({ path })
     })
   },
 })
@@ -61,4 +69,59 @@ export async function listedKeys(page: Page): Promise<string[]> {
 export async function openPlayground(page: Page): Promise<void> {
   await page.goto('/')
   await expect(page.getByTestId('s3-summary')).toContainText('objects')
+}
+
+/** What the identity pool issued (a `GetCredentialsForIdentity` answer's `Credentials`). */
+export interface IssuedCredentials {
+  AccessKeyId: string
+  SecretKey: string
+  SessionToken: string
+}
+
+/**
+ * Collects, as the page receives them, every key pair the identity pool issues and every ID token
+ * the user pool issues (`InitiateAuth`): what must never show in the page.
+ */
+export function captureSecrets(page: Page): {
+  credentials: IssuedCredentials[]
+  idTokens: string[]
+} {
+  const captured = { credentials: [] as IssuedCredentials[], idTokens: [] as string[] }
+  page.on('response', async (response) => {
+    const target = response.request().headers()['x-amz-target'] ?? ''
+    if (target.endsWith('.GetCredentialsForIdentity')) {
+      const body = (await response.json()) as { Credentials?: IssuedCredentials }
+      if (body.Credentials) captured.credentials.push(body.Credentials)
+    } else if (target.endsWith('.InitiateAuth')) {
+      const body = (await response.json()) as { AuthenticationResult?: { IdToken?: string } }
+      const idToken = body.AuthenticationResult?.IdToken
+      if (idToken !== undefined) captured.idTokens.push(idToken)
+    }
+  })
+  return captured
+}
+
+/** The whole DOM as HTML and text (form values and open shadow roots included). */
+export async function wholeDom(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = []
+    const walk = (root: Document | ShadowRoot): void => {
+      parts.push(root instanceof Document ? root.documentElement.outerHTML : root.innerHTML)
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot) walk(element.shadowRoot)
+        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+          parts.push(element.value)
+        }
+      }
+    }
+    walk(document)
+    return parts.join('\n')
+  })
+}
+
+/** How far the page scrolls sideways (0 when nothing overflows the viewport's width). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
 }

@@ -1,11 +1,13 @@
 /**
- * The playground: one page, four panels, all on one `Session` whose clients share Cognito
- * credentials (the naive-vs-cached comparison builds its own, to start cold).
+ * The playground: one page, five panels, all on one `Session` whose clients share Cognito
+ * credentials (the naive-vs-cached comparison builds its own, to start cold). Signing in and out
+ * switches that session's credentials; it never builds another session.
  */
 import { ClientCacheDevtools } from 'aws-client-cache/devtools'
 import { config, isSandbox, session } from './aws.js'
 import { CacheLab } from './components/CacheLab.js'
 import { CredentialsPanel } from './components/CredentialsPanel.js'
+import { IdentityPanel } from './components/IdentityPanel.js'
 import { NaiveVsCached } from './components/NaiveVsCached.js'
 import { S3Browser } from './components/S3Browser.js'
 
@@ -67,6 +69,7 @@ export function App() {
       </header>
 
       <main id="main" className="layout">
+        <IdentityPanel />
         <S3Browser />
         <CredentialsPanel />
         <NaiveVsCached />

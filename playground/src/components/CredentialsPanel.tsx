@@ -81,7 +81,8 @@ export function CredentialsPanel() {
   useEffect(() => {
     const unsubscribe = session.subscribe((event) => {
       if (event.type !== 'credentials') return
-      if (event.refresh) {
+      // Refreshes near expiry only: a switch of identity or an auth error is not one.
+      if (event.reason === 'refresh') {
         refreshesRef.current++
         setRefreshes(refreshesRef.current)
         setFlash((n) => n + 1)
@@ -161,7 +162,8 @@ export function CredentialsPanel() {
       title="Credentials"
       subtitle={
         <>
-          One <Code>fromCognitoIdentityPool</Code> provider, shared by every client of the session.
+          The identity in force (one <Code>fromCognitoIdentityPool</Code> provider at a time),
+          shared by every client of the session.
         </>
       }
     >
@@ -254,7 +256,7 @@ export function CredentialsPanel() {
         {log.map(({ seq, event }) => (
           <li key={seq} className={event.refresh ? 'fresh' : undefined}>
             <span className={`tag ${event.refresh ? 'tag-refresh' : 'tag-create'}`}>
-              {event.refresh ? 'refresh' : 'initial'}
+              {event.reason}
             </span>
             <span className="muted">{formatTime(event.at)}</span>
             <span>

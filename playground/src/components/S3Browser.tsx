@@ -4,8 +4,10 @@
  * then a cache hit.
  *
  * Access levels as Amplify Storage's (and the sandbox's): a guest lists and reads `public/`; a
- * signed-in user (a session of their own, see signIn.ts) also reads, writes and deletes in
- * `private/<identityId>/`.
+ * signed-in user also reads, writes and deletes in `private/<identityId>/`. Signing in, switching
+ * users and signing out happen in the identity panel and change the session's credentials, not its
+ * client: this panel keeps calling the same `session.client(S3Client)`, and lists again when the
+ * identity in force changes. "Any key" sends a read or a write of any key, for S3 to refuse.
  */
 import type { _Object } from '@aws-sdk/client-s3'
 import {
@@ -16,31 +18,28 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3'
 import type { FormEvent } from 'react'
-import type { Session } from 'aws-client-cache'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { config, describeError, privatePrefix, PUBLIC_PREFIX, session } from '../aws.js'
-import { canSignIn, createUserSession, signIn } from '../signIn.js'
-import type { SignedInUser } from './SignInForm.js'
-import { SignInForm } from './SignInForm.js'
+import { describeCredentials, isUser, useIdentityInForce } from '../identity.js'
 import { Code, ErrorMessage, formatBytes, formatMs, Panel, StatusMessage } from './ui.js'
 
-interface User extends SignedInUser {
-  session: Session
-}
+/** The app's one S3 client: built on first use, then a cache hit, whoever is signed in. */
+const s3 = () => session.client(S3Client)
 
-/** The signed-in user, read by the S3 calls (outside React's render). */
-let currentUser: User | null = null
-
-const s3 = () => (currentUser?.session ?? session).client(S3Client)
-
-/** The prefixes the current identity may list. */
-function readablePrefixes(): string[] {
-  return currentUser ? [PUBLIC_PREFIX, privatePrefix(currentUser.identityId)] : [PUBLIC_PREFIX]
+/**
+ * The prefixes the identity in force may list, asked of the session itself (the credentials that
+ * will sign the listing), so a listing never names another identity's folder.
+ */
+async function readablePrefixes(): Promise<string[]> {
+  const identity = describeCredentials(await session.getCredentials())
+  return isUser(identity) && identity.identityId !== null
+    ? [PUBLIC_PREFIX, privatePrefix(identity.identityId)]
+    : [PUBLIC_PREFIX]
 }
 
 async function listAll(): Promise<_Object[]> {
   const objects: _Object[] = []
-  for (const prefix of readablePrefixes()) {
+  for (const prefix of await readablePrefixes()) {
     let token: string | undefined
     do {
       const page = await s3().send(
@@ -99,10 +98,12 @@ export function S3Browser() {
   const [fileKey, setFileKey] = useState('')
   const [textKey, setTextKey] = useState('notes/hello-from-the-playground.txt')
   const [text, setText] = useState('Written through a cached S3Client.\n')
-  const [user, setUser] = useState<User | null>(null)
+  const [anyKey, setAnyKey] = useState('')
+  const identity = useIdentityInForce()
+  const userIdentityId = isUser(identity) ? identity.identityId : null
   const fileInput = useRef<HTMLInputElement>(null)
   /** Where uploads go: the signed-in user's folder; guests cannot write. */
-  const uploadPrefix = user ? privatePrefix(user.identityId) : null
+  const uploadPrefix = userIdentityId === null ? null : privatePrefix(userIdentityId)
 
   /** Runs one user action: one at a time, errors shown in the panel. */
   const run = useCallback(async (name: string, action: () => Promise<string | void>) => {
@@ -125,47 +126,13 @@ export function S3Browser() {
     setObjects(listed)
   }, [])
 
+  // On load, and again whenever the signed-in user changes (sign-in, switch, sign-out): the
+  // listing then shows the new identity's private folder, or none.
   useEffect(() => {
+    setPreview(null)
+    setStatus(null)
     void run('list', refresh)
-  }, [run, refresh])
-
-  // The user's session goes with the panel.
-  useEffect(
-    () => () => {
-      void currentUser?.session.dispose()
-      currentUser = null
-    },
-    [],
-  )
-
-  const signInAs = (username: string, password: string) =>
-    void run('sign-in', async () => {
-      const userSession = createUserSession(await signIn(username, password))
-      try {
-        const credentials = await userSession.getCredentials()
-        const identityId = (credentials as { identityId?: string } | undefined)?.identityId
-        if (identityId === undefined) throw new Error('Cognito returned no identity id')
-        currentUser = { username, identityId, session: userSession }
-        setUser(currentUser)
-      } catch (err) {
-        void userSession.dispose()
-        throw err
-      }
-      setPreview(null)
-      await refresh()
-      return `Signed in as ${username}.`
-    })
-
-  const signOut = () =>
-    void run('sign-out', async () => {
-      const previous = currentUser
-      currentUser = null
-      setUser(null)
-      setPreview(null)
-      await previous?.session.dispose()
-      await refresh()
-      return 'Signed out.'
-    })
+  }, [run, refresh, userIdentityId])
 
   useEffect(() => {
     return () => {
@@ -240,6 +207,47 @@ export function S3Browser() {
       }
     })
 
+  /** Any key, read: S3 decides (another identity's folder is AccessDenied). */
+  const readAnyKey = (event: FormEvent) => {
+    event.preventDefault()
+    const key = anyKey.trim()
+    if (!key) {
+      setError('Give a key to read or write.')
+      return
+    }
+    void run('any-read', async () => {
+      const { bytes, contentType } = await getBytes(key)
+      setPreview(
+        isTextual(contentType, key)
+          ? { key, kind: 'text', text: new TextDecoder().decode(bytes) }
+          : { key, kind: 'binary', size: bytes.byteLength, contentType },
+      )
+      return `Read ${key} (${formatBytes(bytes.byteLength)}).`
+    })
+  }
+
+  /** Any key, written with a short text: S3 decides (guests may write nowhere). */
+  const writeAnyKey = () => {
+    const key = anyKey.trim()
+    if (!key) {
+      setError('Give a key to read or write.')
+      return
+    }
+    void run('any-write', async () => {
+      const body = new TextEncoder().encode(`Written by ${identity.who ?? 'someone'}.\n`)
+      await s3().send(
+        new PutObjectCommand({
+          Bucket: config.bucket,
+          Key: key,
+          Body: body,
+          ContentType: 'text/plain; charset=utf-8',
+        }),
+      )
+      await refresh()
+      return `Wrote ${key} (${formatBytes(body.byteLength)}).`
+    })
+  }
+
   const remove = (key: string) =>
     run(`delete:${key}`, async () => {
       await s3().send(new DeleteObjectCommand({ Bucket: config.bucket, Key: key }))
@@ -275,9 +283,23 @@ export function S3Browser() {
       }
     >
       <ErrorMessage error={error} onDismiss={() => setError(null)} testId="s3-error" />
-      {canSignIn && (
-        <SignInForm user={user} disabled={busy !== null} onSignIn={signInAs} onSignOut={signOut} />
-      )}
+      <p className="acting-as" data-testid="s3-acting-as">
+        {identity.who === null ? (
+          <span className="muted">Resolving credentials…</span>
+        ) : uploadPrefix === null ? (
+          <>
+            As a <strong>guest</strong>: <Code>{PUBLIC_PREFIX}</Code> only, read-only.{' '}
+            <a href="#identity">Sign in</a> for a private folder.
+          </>
+        ) : (
+          <>
+            As <strong>{identity.who}</strong>: <Code>{PUBLIC_PREFIX}</Code> and{' '}
+            <Code>
+              private/<span data-testid="s3-identity">{userIdentityId}</span>/
+            </Code>
+          </>
+        )}
+      </p>
 
       <div className="table-wrap">
         <table
@@ -399,7 +421,7 @@ export function S3Browser() {
           </>
         )}
       </p>
-      <div className="upload-grid">
+      <div className="upload-grid three">
         <form className="card-form" onSubmit={uploadFile} aria-labelledby="upload-file-title">
           <h3 id="upload-file-title">Upload a file</h3>
           <label className="field">
@@ -448,6 +470,35 @@ export function S3Browser() {
           >
             {busy === 'upload-text' ? 'Uploading…' : 'Upload text'}
           </button>
+        </form>
+        <form className="card-form" onSubmit={readAnyKey} aria-labelledby="any-key-title">
+          <h3 id="any-key-title">Any key</h3>
+          <p className="muted small">
+            Read or write a key outside your folders (another user&rsquo;s, say): S3 answers{' '}
+            <Code>AccessDenied</Code>.
+          </p>
+          <label className="field">
+            <span>Key</span>
+            <input
+              type="text"
+              value={anyKey}
+              placeholder="private/us-east-1:…/notes/x.txt"
+              onChange={(event) => setAnyKey(event.target.value)}
+            />
+          </label>
+          <div className="button-row">
+            <button type="submit" className="button secondary" disabled={busy !== null}>
+              {busy === 'any-read' ? 'Reading…' : 'Read'}
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={writeAnyKey}
+              disabled={busy !== null}
+            >
+              {busy === 'any-write' ? 'Writing…' : 'Write'}
+            </button>
+          </div>
         </form>
       </div>
     </Panel>

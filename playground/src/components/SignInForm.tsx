@@ -1,25 +1,20 @@
 /**
- * Sign-in for the S3 browser: the sandbox's demo users (their demo passwords shown and filled in),
- * or any user of a real pool. Signed in, it shows who and which Cognito identity the S3 browser
- * acts for, and a sign-out button.
+ * Sign-in for the identity panel: the sandbox's demo users (their demo passwords shown and filled
+ * in), or any user of a real pool. Signed in, the same form switches to another user (no sign-out
+ * first), and a sign-out button goes back to a guest.
  */
 import type { FormEvent } from 'react'
 import { useState } from 'react'
 import { config } from '../aws.js'
-import { Code } from './ui.js'
-
-export interface SignedInUser {
-  username: string
-  identityId: string
-}
 
 export function SignInForm({
-  user,
+  signedInAs,
   disabled,
   onSignIn,
   onSignOut,
 }: {
-  user: SignedInUser | null
+  /** The signed-in username, or `null` for a guest. */
+  signedInAs: string | null
   disabled: boolean
   onSignIn: (username: string, password: string) => void
   onSignOut: () => void
@@ -27,28 +22,6 @@ export function SignInForm({
   const demoUsers = config.demoUsers ?? []
   const [username, setUsername] = useState(demoUsers[0]?.username ?? '')
   const [password, setPassword] = useState(demoUsers[0]?.password ?? '')
-
-  if (user) {
-    return (
-      <div className="sign-in" data-testid="s3-user">
-        <span>
-          Signed in as <strong>{user.username}</strong>: identity{' '}
-          <Code>
-            <span data-testid="s3-identity">{user.identityId}</span>
-          </Code>
-          , which may also write <Code>private/{'<identity id>'}/</Code>.
-        </span>
-        <button
-          type="button"
-          className="button secondary small"
-          onClick={onSignOut}
-          disabled={disabled}
-        >
-          Sign out
-        </button>
-      </div>
-    )
-  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -59,41 +32,65 @@ export function SignInForm({
     setPassword(demoUsers.find((demo) => demo.username === name)?.password ?? '')
   }
   return (
-    <form className="sign-in inline-form" aria-label="Sign in" onSubmit={submit}>
-      <span className="muted">
-        Browsing as a guest: <Code>public/</Code> only, read-only.
-      </span>
-      <label className="field inline">
-        <span>User</span>
-        {demoUsers.length > 0 ? (
-          <select value={username} onChange={(event) => pick(event.target.value)}>
-            {demoUsers.map((demo) => (
-              <option key={demo.username} value={demo.username}>
-                {demo.username}
-              </option>
-            ))}
-          </select>
-        ) : (
+    <form className="sign-in" aria-label="Sign in" onSubmit={submit}>
+      <div className="sign-in-fields">
+        <label className="field">
+          <span>User</span>
+          {demoUsers.length > 0 ? (
+            <select value={username} onChange={(event) => pick(event.target.value)}>
+              {demoUsers.map((demo) => (
+                <option key={demo.username} value={demo.username}>
+                  {demo.username}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              type="text"
+              autoComplete="username"
+              value={username}
+              onChange={(event) => setUsername(event.target.value)}
+            />
+          )}
+        </label>
+        <label className="field">
+          <span>Password</span>
           <input
-            type="text"
-            autoComplete="username"
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
+            type={demoUsers.length > 0 ? 'text' : 'password'}
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
           />
+        </label>
+      </div>
+      {demoUsers.length > 0 && (
+        <p className="muted small">
+          Demo users of the local user pool; their passwords protect nothing:{' '}
+          {demoUsers.map((demo, index) => (
+            <span key={demo.username}>
+              {index > 0 && ', '}
+              <code className="code">{demo.username}</code> /{' '}
+              <code className="code">{demo.password}</code>
+            </span>
+          ))}
+          .
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button primary" disabled={disabled}>
+          {signedInAs === null ? 'Sign in' : 'Switch user'}
+        </button>
+        {signedInAs !== null && (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={onSignOut}
+            disabled={disabled}
+          >
+            Sign out
+          </button>
         )}
-      </label>
-      <label className="field inline">
-        <span>Password</span>
-        <input
-          type={demoUsers.length > 0 ? 'text' : 'password'}
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </label>
-      <button type="submit" className="button primary small" disabled={disabled}>
-        Sign in
-      </button>
+      </div>
     </form>
   )
 }
