@@ -9,19 +9,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build as esbuild } from 'esbuild'
-import { build as viteBuild, type Rollup } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bundleWithEsbuild, bundleWithVite, type BuildEnv } from './support/bundleApp.js'
 
 const devtoolsIndex = fileURLToPath(new URL('../devtools/index.ts', import.meta.url))
 /** Packages left external, with their subpaths. */
 const EXTERNAL = ['react', 'react-dom', 'aws-client-cache']
-const isExternal = (id: string) => EXTERNAL.some((name) => id === name || id.startsWith(`${name}/`))
 
 /** Text from the floating button (ClientCacheDevtools) and from the embedded panel's content. */
 const PANEL_MARKERS = ['Open aws-client-cache devtools', 'next victim']
-
-type Env = 'production' | 'development'
 
 function markersIn(code: string): string[] {
   return PANEL_MARKERS.filter((marker) => code.includes(marker))
@@ -51,41 +47,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function withEsbuild(env: Env): Promise<string> {
-  const result = await esbuild({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    conditions: ['source'],
-    external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
-    define: { 'process.env.NODE_ENV': JSON.stringify(env) },
-    logLevel: 'silent',
-  })
-  return result.outputFiles.map((file) => file.text).join('\n')
-}
-
-async function withVite(env: Env): Promise<string> {
-  const output = (await viteBuild({
-    configFile: false,
-    root: dir,
-    mode: env,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': JSON.stringify(env) },
-    build: {
-      write: false,
-      minify: true,
-      rollupOptions: { input: entry, external: isExternal },
-    },
-  })) as Rollup.RollupOutput | Rollup.RollupOutput[]
-  const outputs = Array.isArray(output) ? output : [output]
-  return outputs
-    .flatMap((out) => out.output)
-    .map((chunk) => (chunk.type === 'chunk' ? chunk.code : ''))
-    .join('\n')
-}
+const withEsbuild = (env: BuildEnv) => bundleWithEsbuild(entry, env, { external: EXTERNAL })
+const withVite = (env: BuildEnv) => bundleWithVite(entry, env, { external: EXTERNAL })
 
 describe.each([
   ['esbuild', withEsbuild],

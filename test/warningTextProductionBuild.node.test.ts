@@ -7,15 +7,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build as esbuild } from 'esbuild'
-import { build as viteBuild, type Rollup } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bundleWithEsbuild, bundleWithVite, type BuildEnv } from './support/bundleApp.js'
 
 const coreIndex = fileURLToPath(new URL('../src/index.ts', import.meta.url))
 /** Text only the development branch of the warning holds. */
 const ADVICE = ['Create it once and reuse it', 'compared by identity']
-
-type Env = 'production' | 'development'
 
 let dir: string
 let entry: string
@@ -34,42 +31,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function withEsbuild(env: Env): Promise<string> {
-  const result = await esbuild({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    conditions: ['source'],
-    external: ['@aws-sdk/*'],
-    define: { 'process.env.NODE_ENV': JSON.stringify(env) },
-    logLevel: 'silent',
-  })
-  return result.outputFiles.map((file) => file.text).join('\n')
-}
-
-async function withVite(env: Env): Promise<string> {
-  const output = (await viteBuild({
-    configFile: false,
-    root: dir,
-    mode: env,
-    logLevel: 'silent',
-    resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
-    define: { 'process.env.NODE_ENV': JSON.stringify(env) },
-    build: {
-      write: false,
-      minify: true,
-      rollupOptions: { input: entry, external: (id) => id.startsWith('@aws-sdk/') },
-    },
-  })) as Rollup.RollupOutput | Rollup.RollupOutput[]
-  const outputs = Array.isArray(output) ? output : [output]
-  return outputs
-    .flatMap((out) => out.output)
-    .map((chunk) => (chunk.type === 'chunk' ? chunk.code : ''))
-    .join('\n')
-}
+const EXTERNAL = ['@aws-sdk']
+const withEsbuild = (env: BuildEnv) => bundleWithEsbuild(entry, env, { external: EXTERNAL })
+const withVite = (env: BuildEnv) => bundleWithVite(entry, env, { external: EXTERNAL })
 
 describe.each([
   ['esbuild', withEsbuild],

@@ -45,7 +45,7 @@ import { ClientTracker } from './ClientTracker.js'
 import { IdentityMemo } from './IdentityMemo.js'
 import { MissDiagnostics, resourceDiagnosisConfig } from './MissDiagnostics.js'
 import type { ClientClassOf, ClientClassOrLoader, ClientOf } from './clientLoaderTypes.js'
-import type { ResourceCallOptions, ResourceLoader } from './resourceCallTypes.js'
+import type { ResourceCall, ResourceCallOptions, ResourceLoader } from './resourceCallTypes.js'
 import type { SessionCache } from './SessionCache.js'
 import {
   resolveSessionConfig,
@@ -271,14 +271,7 @@ export class Session {
         { code: 'ASYNC_CREATE', param: 'definition.create' },
       )
     }
-    return this.#insertResource(
-      key,
-      created,
-      client,
-      call.cache,
-      call.effective,
-      call.resourceOptions,
-    ) as TResource
+    return this.#insertResource(key, created, client, call) as TResource
   }
 
   /**
@@ -337,14 +330,7 @@ export class Session {
         this.#destroyQuietly(client)
         return raced
       }
-      return this.#insertResource(
-        key,
-        created,
-        client,
-        call.cache,
-        call.effective,
-        call.resourceOptions,
-      )
+      return this.#insertResource(key, created, client, call)
     }) as Promise<TResource>
   }
 
@@ -650,9 +636,7 @@ export class Session {
     key: ResourceCacheKey,
     value: unknown,
     client: AwsClientLike,
-    cache: LRUResourceCache | LFUResourceCache,
-    effective: Record<string, unknown>,
-    resourceOptions: unknown,
+    { cache, effective, resourceOptions }: ResourceCall,
   ): unknown {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
       this.#destroyQuietly(client)
@@ -664,7 +648,7 @@ export class Session {
     return value
   }
 
-  #resourceCall(definition: unknown, config: unknown, options: unknown) {
+  #resourceCall(definition: unknown, config: unknown, options: unknown): ResourceCall {
     let policy = this.#config.evictionPolicy
     let maxSize: number | undefined
     let resourceOptions: unknown

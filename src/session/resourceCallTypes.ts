@@ -4,7 +4,9 @@
  *
  * @module
  */
-import type { CacheOptions } from '../types.js'
+import type { LFUResourceCache } from '../caches/LFUResourceCache.js'
+import type { LRUResourceCache } from '../caches/LRUResourceCache.js'
+import type { CacheOptions, EvictionPolicy } from '../types.js'
 
 /** Per-call options of `resource()`, `resourceAsync()` and `useResource()`. */
 export interface ResourceCallOptions<TOptions = unknown> extends CacheOptions {
@@ -19,3 +21,12 @@ export interface ResourceCallOptions<TOptions = unknown> extends CacheOptions {
  * @typeParam D - the resource definition it loads
  */
 export type ResourceLoader<D> = () => Promise<D | { default: D }>
+
+/** A resource call, validated: its cache, effective config, identity and options. @internal */
+export interface ResourceCall {
+  readonly policy: EvictionPolicy
+  readonly cache: LRUResourceCache | LFUResourceCache
+  readonly effective: Record<string, unknown>
+  readonly identity: string
+  readonly resourceOptions: unknown
+}
