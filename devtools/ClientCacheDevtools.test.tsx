@@ -83,15 +83,95 @@ describe('ClientCacheDevtools', () => {
     expect(dock()?.style.height).toBe('250px')
   })
 
-  it('subscribes to the session only while open', () => {
+  it('subscribes once from mount, open or closed, and unsubscribes on unmount', () => {
     const session = new Session()
     const subscriptions = countSubscriptions(session)
-    render(<ClientCacheDevtools session={session} />)
-    expect(subscriptions.active).toBe(0)
+    const view = render(<ClientCacheDevtools session={session} />)
+    expect(subscriptions.active).toBe(1)
     fireEvent.click(toggle())
     expect(subscriptions.active).toBe(1)
     fireEvent.click(panel().getByRole('button', { name: 'Close devtools' }))
+    expect(subscriptions.active).toBe(1)
+    view.unmount()
     expect(subscriptions.active).toBe(0)
+  })
+
+  it('keeps the timeline from mount: events before the first open are shown', async () => {
+    const session = new Session()
+    render(<ClientCacheDevtools session={session} />)
+    // While closed, recording reads nothing and renders nothing.
+    const snapshot = vi.spyOn(session, 'snapshot')
+    act(() => {
+      for (let i = 0; i < 10; i++) session.client(FakeClient, { region: i < 8 ? 'a' : 'b' })
+    })
+    expect(snapshot).not.toHaveBeenCalled()
+
+    fireEvent.click(toggle())
+    // a: miss, create, 7 hits; b: miss, create, hit.
+    const timeline = panel().getByRole('tab', { name: /Timeline/ })
+    expect(timeline.textContent).toBe('Timeline (12)')
+    fireEvent.click(timeline)
+    const types = panel()
+      .getAllByRole('listitem')
+      .map((row) => row.querySelector('.t')?.textContent)
+    expect(types.slice(-2)).toEqual(['create', 'miss'])
+    expect(types.filter((type) => type === 'hit')).toHaveLength(8)
+  })
+
+  it('keeps the last 500 events while closed', () => {
+    const session = new Session({ defaults: { maxSize: 1000 } })
+    render(<ClientCacheDevtools session={session} />)
+    act(() => {
+      for (let i = 0; i < 400; i++) session.client(FakeClient, { region: `r${i}` })
+    })
+    fireEvent.click(toggle())
+    expect(panel().getByRole('tab', { name: /Timeline/ }).textContent).toBe('Timeline (500)')
+  })
+
+  it.each([
+    ['bottom', 'paddingBottom'],
+    ['top', 'paddingTop'],
+    ['left', 'paddingLeft'],
+    ['right', 'paddingRight'],
+  ] as const)(
+    'pads the page on the %s edge by the panel size while open, and restores it',
+    (position, property) => {
+      document.body.style[property] = '7px'
+      try {
+        const view = render(<ClientCacheDevtools session={new Session()} position={position} />)
+        expect(document.body.style[property]).toBe('7px')
+        fireEvent.click(toggle())
+        const size = Number(separator().getAttribute('aria-valuenow'))
+        expect(document.body.style[property]).toBe(`${7 + size}px`)
+        fireEvent.keyDown(separator(), { key: 'Home' })
+        expect(document.body.style[property]).toBe('167px')
+        fireEvent.click(panel().getByRole('button', { name: 'Close devtools' }))
+        expect(document.body.style[property]).toBe('7px')
+        fireEvent.click(toggle())
+        view.unmount()
+        expect(document.body.style[property]).toBe('7px')
+      } finally {
+        document.body.style[property] = ''
+      }
+    },
+  )
+
+  it('lets the page scroll its bottom content clear of the panel', () => {
+    const page = document.createElement('div')
+    page.style.height = `${window.innerHeight * 2}px`
+    const last = document.createElement('p')
+    last.textContent = 'the end of the page'
+    document.body.append(page, last)
+    try {
+      render(<ClientCacheDevtools session={new Session()} initialIsOpen />)
+      window.scrollTo(0, document.documentElement.scrollHeight)
+      const bottom = last.getBoundingClientRect().bottom
+      expect(bottom).toBeLessThanOrEqual(dock()!.getBoundingClientRect().top)
+    } finally {
+      page.remove()
+      last.remove()
+      window.scrollTo(0, 0)
+    }
   })
 
   it('coalesces renders to one per animation frame', async () => {

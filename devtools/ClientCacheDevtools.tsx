@@ -1,19 +1,22 @@
 import type { Session } from 'aws-client-cache'
-import { useSession } from 'aws-client-cache/react'
 import {
   useEffect,
   useId,
   useRef,
-  useState,
   type KeyboardEvent,
   type PointerEvent,
   type ReactNode,
 } from 'react'
+import { eventLogOf } from './EventLog.js'
 import { PanelContent } from './PanelContent.js'
 import type { Theme } from './SessionHeader.js'
 import { ShadowHost } from './ShadowHost.js'
-import { isBoolean, isNumber, readSetting, writeSetting } from './storage.js'
+import { isBoolean, isNumber } from './storage.js'
+import { usePageSpace } from './usePageSpace.js'
+import { useSessionChoice } from './useSessionChoice.js'
+import { useSetting } from './useSetting.js'
 import { useTheme } from './useTheme.js'
+import { useViewportSize } from './useViewportSize.js'
 
 /** Where the panel docks. */
 export type DevtoolsPosition = 'top' | 'bottom' | 'left' | 'right'
@@ -22,7 +25,10 @@ export type DevtoolsButtonPosition = 'top-left' | 'top-right' | 'bottom-left' | 
 
 /** Props of {@link ClientCacheDevtools}. */
 export interface ClientCacheDevtoolsProps {
-  /** The session to show; by default the nearest `SessionProvider`'s, else the default session. */
+  /**
+   * The session to show. Without it, the panel shows the nearest `SessionProvider`'s session, else
+   * the default session, and offers a picker of every live session (`listSessions()`).
+   */
   session?: Session
   /** Open on first load (later loads remember the last open state). Default `false`. */
   initialIsOpen?: boolean
@@ -39,11 +45,21 @@ export interface ClientCacheDevtoolsProps {
 const MIN_SIZE = 160
 const KEY_STEP = 20
 const PAGE_STEP = 100
+/** What the panel leaves of the window, at most. */
+const MARGIN = 40
 
 /**
  * A floating toggle button and, when open, the devtools panel docked at one edge of the window.
- * The panel resizes by dragging its inner edge or with the arrow keys on it; open state and size
- * are remembered in `localStorage`. It subscribes to the session only while open.
+ *
+ * - The panel resizes by dragging its inner edge or with the arrow keys on it; open state and
+ *   size are remembered in `localStorage`.
+ * - While open, `document.body` gets extra padding on the docked edge, equal to the panel's size
+ *   (restored on close and unmount), so the page can scroll its content clear of the panel.
+ * - From mount, open or closed, it keeps the shown session's last 500 events (a ring buffer;
+ *   while closed, recording an event causes no render), so the timeline shows what happened
+ *   before the panel was opened.
+ * - Rendering reads no `window`, `document` or `localStorage` (they are read in effects), so it
+ *   renders on the server, and hydrates without a mismatch.
  *
  * @example
  * ```tsx
@@ -56,31 +72,35 @@ const PAGE_STEP = 100
  * ```
  */
 export function ClientCacheDevtools({
-  session,
+  session: sessionProp,
   initialIsOpen = false,
   position = 'bottom',
   buttonPosition = 'bottom-right',
   theme,
   styleNonce,
 }: ClientCacheDevtoolsProps): ReactNode {
-  const contextSession = useSession()
+  const { session, pick } = useSessionChoice(sessionProp)
   const [currentTheme, setTheme] = useTheme(theme)
-  const [open, setOpenState] = useState(() => readSetting('open', isBoolean) ?? initialIsOpen)
+  const [open, storeOpen] = useSetting('open', isBoolean, initialIsOpen)
   const vertical = position === 'top' || position === 'bottom'
-  const sizeSetting = vertical ? 'height' : 'width'
-  const [size, setSizeState] = useState(
-    () => readSetting(sizeSetting, isNumber) ?? (vertical ? 360 : 520),
+  const [size, storeSize] = useSetting(
+    vertical ? 'height' : 'width',
+    isNumber,
+    vertical ? 360 : 520,
   )
+  const viewport = useViewportSize(open)
   const panelId = useId()
   const toggle = useRef<HTMLButtonElement>(null)
   const dock = useRef<HTMLElement>(null)
   /** Moves focus after a user opens or closes the panel (not on a remembered open at load). */
   const focusAfter = useRef<'panel' | 'toggle' | undefined>(undefined)
 
+  // Records the shown session's events from mount, closed too (no render per event).
+  useEffect(() => eventLogOf(session).retain(), [session])
+
   const setOpen = (next: boolean) => {
     focusAfter.current = next ? 'panel' : 'toggle'
-    setOpenState(next)
-    writeSetting('open', next)
+    storeOpen(next)
   }
 
   useEffect(() => {
@@ -90,11 +110,16 @@ export function ClientCacheDevtools({
     if (target === 'panel') dock.current?.querySelector<HTMLElement>('[role=separator]')?.focus()
   }, [open])
 
-  const maxSize = () => Math.max(MIN_SIZE, (vertical ? window.innerHeight : window.innerWidth) - 40)
+  /** The largest size the window allows; unknown until measured (never during rendering). */
+  const limit =
+    viewport === null
+      ? Number.POSITIVE_INFINITY
+      : Math.max(MIN_SIZE, (vertical ? viewport.height : viewport.width) - MARGIN)
+  const shown = Math.min(size, limit)
+  usePageSpace(open ? position : null, shown)
+
   const setSize = (next: number) => {
-    const clamped = Math.round(Math.min(maxSize(), Math.max(MIN_SIZE, next)))
-    setSizeState(clamped)
-    writeSetting(sizeSetting, clamped)
+    storeSize(Math.round(Math.min(limit, Math.max(MIN_SIZE, next))))
   }
 
   const dragging = useRef(false)
@@ -130,15 +155,14 @@ export function ClientCacheDevtools({
     const grow = { bottom: 'ArrowUp', top: 'ArrowDown', left: 'ArrowRight', right: 'ArrowLeft' }
     const shrink = { bottom: 'ArrowDown', top: 'ArrowUp', left: 'ArrowLeft', right: 'ArrowRight' }
     const step = event.shiftKey ? PAGE_STEP : KEY_STEP
-    if (event.key === grow[position]) setSize(size + step)
-    else if (event.key === shrink[position]) setSize(size - step)
+    if (event.key === grow[position]) setSize(shown + step)
+    else if (event.key === shrink[position]) setSize(shown - step)
     else if (event.key === 'Home') setSize(MIN_SIZE)
-    else if (event.key === 'End') setSize(maxSize())
+    else if (event.key === 'End') setSize(limit)
     else return
     event.preventDefault()
   }
 
-  const shown = open ? Math.min(size, maxSize()) : size
   return (
     <ShadowHost mode="floating" styleNonce={styleNonce}>
       <div className="root" data-theme={currentTheme}>
@@ -159,7 +183,7 @@ export function ClientCacheDevtools({
               aria-label="Resize devtools"
               aria-orientation={vertical ? 'horizontal' : 'vertical'}
               aria-valuemin={MIN_SIZE}
-              aria-valuemax={maxSize()}
+              aria-valuemax={Number.isFinite(limit) ? limit : shown}
               aria-valuenow={shown}
               onPointerDown={onPointerDown}
               onPointerMove={onPointerMove}
@@ -169,7 +193,8 @@ export function ClientCacheDevtools({
               onKeyDown={onResizeKey}
             />
             <PanelContent
-              session={session ?? contextSession}
+              session={session}
+              onPickSession={pick}
               theme={currentTheme}
               onTheme={setTheme}
               onClose={() => setOpen(false)}

@@ -54,10 +54,12 @@ describe('ClientCacheDevtoolsPanel', () => {
   })
 
   it('shows the default session without a session prop, and a provider session inside one', () => {
+    const picked = () => {
+      const picker = panel().getByRole<HTMLSelectElement>('combobox', { name: 'Session' })
+      return picker.selectedOptions[0]?.textContent
+    }
     const view = render(<ClientCacheDevtoolsPanel />)
-    expect(panel().getByTitle('Session id').textContent).toContain(
-      getDefaultSession().snapshot().id,
-    )
+    expect(picked()).toContain(getDefaultSession().snapshot().id)
     view.unmount()
     const session = new Session({ region: 'eu-west-3' })
     render(
@@ -65,8 +67,14 @@ describe('ClientCacheDevtoolsPanel', () => {
         <ClientCacheDevtoolsPanel />
       </SessionProvider>,
     )
-    expect(panel().getByTitle('Session id').textContent).toContain(session.snapshot().id)
-    expect(panel().getByTitle('Session id').textContent).toContain('eu-west-3')
+    expect(picked()).toBe(`${session.snapshot().id} · eu-west-3`)
+    cleanup()
+    // With a session prop: its id, no picker.
+    render(<ClientCacheDevtoolsPanel session={session} />)
+    expect(panel().getByTitle('Session id').textContent).toBe(
+      `${session.snapshot().id} · eu-west-3`,
+    )
+    expect(panel().queryByRole('combobox')).toBeNull()
   })
 
   it('shows session totals, the hit rate with a sparkline, and the credentials countdown', async () => {

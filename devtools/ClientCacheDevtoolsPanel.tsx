@@ -1,14 +1,17 @@
 import type { Session } from 'aws-client-cache'
-import { useSession } from 'aws-client-cache/react'
 import type { ReactNode } from 'react'
 import { PanelContent } from './PanelContent.js'
 import type { Theme } from './SessionHeader.js'
 import { ShadowHost } from './ShadowHost.js'
+import { useSessionChoice } from './useSessionChoice.js'
 import { useTheme } from './useTheme.js'
 
 /** Props of {@link ClientCacheDevtoolsPanel}. */
 export interface ClientCacheDevtoolsPanelProps {
-  /** The session to show; by default the nearest `SessionProvider`'s, else the default session. */
+  /**
+   * The session to show. Without it, the panel shows the nearest `SessionProvider`'s session, else
+   * the default session, and offers a picker of every live session (`listSessions()`).
+   */
   session?: Session
   /** `'system'` (default: follows `prefers-color-scheme`), `'light'` or `'dark'`; a theme picked with the panel's button wins, and is remembered. */
   theme?: Theme
@@ -31,16 +34,21 @@ export interface ClientCacheDevtoolsPanelProps {
  * ```
  */
 export function ClientCacheDevtoolsPanel({
-  session,
+  session: sessionProp,
   theme,
   styleNonce,
 }: ClientCacheDevtoolsPanelProps): ReactNode {
-  const contextSession = useSession()
+  const { session, pick } = useSessionChoice(sessionProp)
   const [currentTheme, setTheme] = useTheme(theme)
   return (
     <ShadowHost mode="embedded" styleNonce={styleNonce}>
       <div className="root fill" data-theme={currentTheme}>
-        <PanelContent session={session ?? contextSession} theme={currentTheme} onTheme={setTheme} />
+        <PanelContent
+          session={session}
+          onPickSession={pick}
+          theme={currentTheme}
+          onTheme={setTheme}
+        />
       </div>
     </ShadowHost>
   )

@@ -2,14 +2,19 @@ import type { SessionSnapshot } from 'aws-client-cache'
 import type { ReactNode } from 'react'
 import { countdown, percent } from './format.js'
 import { Sparkline } from './Sparkline.js'
+import { ThemeButton } from './ThemeButton.js'
+import { WarningsBadge } from './WarningsBadge.js'
 
 /** Credentials count as "refreshing soon" this long before expiry (the session refreshes then). */
 const REFRESH_WINDOW_MS = 5 * 60_000
 
 export type Theme = 'system' | 'light' | 'dark'
-const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' }
 
-/** The session header: identity, totals, hit rate and its sparkline, credentials countdown. */
+/**
+ * The session header: identity (or the session picker), totals, hit rate and its sparkline,
+ * credentials countdown, the warning badge, the theme and close buttons. In a narrow panel the
+ * stats wrap in a smaller font and the buttons show only their glyphs.
+ */
 export function SessionHeader({
   snapshot,
   samples,
@@ -17,6 +22,10 @@ export function SessionHeader({
   theme,
   onTheme,
   onClose,
+  picker,
+  warningsId,
+  warningsShown,
+  onWarnings,
 }: {
   snapshot: SessionSnapshot
   samples: readonly (number | null)[]
@@ -24,6 +33,11 @@ export function SessionHeader({
   theme: Theme
   onTheme: (theme: Theme) => void
   onClose: (() => void) | undefined
+  /** The session picker, shown in place of the session id. */
+  picker: ReactNode
+  warningsId: string
+  warningsShown: boolean
+  onWarnings: (shown: boolean) => void
 }): ReactNode {
   const { hits, misses, creates, evictions, disposals } = snapshot.stats
   const credentials = credentialsText(snapshot.credentials, now)
@@ -31,12 +45,14 @@ export function SessionHeader({
     <header className="head">
       <div className="brand">
         <span className="logo" aria-hidden="true" />
-        <span>aws-client-cache</span>
-        <small className="muted mono" title="Session id">
-          {snapshot.id}
-          {snapshot.regionName !== null && ` · ${snapshot.regionName}`}
-          {snapshot.profileName !== null && ` · profile ${snapshot.profileName}`}
-        </small>
+        <span className="title">aws-client-cache</span>
+        {picker ?? (
+          <small className="muted mono session-id" title="Session id">
+            {snapshot.id}
+            {snapshot.regionName !== null && ` · ${snapshot.regionName}`}
+            {snapshot.profileName !== null && ` · profile ${snapshot.profileName}`}
+          </small>
+        )}
       </div>
       <dl className="stats" aria-label="Session totals">
         <Stat name="Hits" value={hits} />
@@ -63,18 +79,22 @@ export function SessionHeader({
         </div>
       </dl>
       <div className="end">
-        <button
-          type="button"
-          className="ghost"
-          onClick={() => onTheme(NEXT_THEME[theme])}
-          aria-label={`Theme: ${theme}. Switch to ${NEXT_THEME[theme]}`}
-          title={`Theme: ${theme}`}
-        >
-          {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
-        </button>
+        <WarningsBadge
+          warnings={snapshot.warnings}
+          controls={warningsId}
+          expanded={warningsShown}
+          onToggle={onWarnings}
+        />
+        <ThemeButton theme={theme} onTheme={onTheme} />
         {onClose !== undefined && (
-          <button type="button" className="ghost" onClick={onClose} aria-label="Close devtools">
-            ✕
+          <button
+            type="button"
+            className="ghost icon"
+            onClick={onClose}
+            aria-label="Close devtools"
+            data-tip="Close (Esc)"
+          >
+            <span aria-hidden="true">✕</span>
           </button>
         )}
       </div>

@@ -1,7 +1,9 @@
-import type { CacheEvent, MissCause } from 'aws-client-cache'
-import { useMemo, useState, type ReactNode } from 'react'
+import type { CacheEvent } from 'aws-client-cache'
+import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { EventText } from './EventText.js'
 import { clock, fullTime } from './format.js'
 import type { LoggedEvent } from './useDevtoolsData.js'
+import { useNarrow } from './useNarrow.js'
 import { VirtualList } from './VirtualList.js'
 
 const TYPES = [
@@ -20,7 +22,10 @@ const TYPES = [
 
 type EventType = (typeof TYPES)[number]
 
-/** The event timeline: newest first, filtered by type, exportable as JSON. */
+/**
+ * The event timeline: newest first, filtered by type, exportable as JSON. A row puts what is
+ * particular to its event (a miss's cause, an eviction's reason, a warning) before the label.
+ */
 export function Timeline({
   sessionId,
   events,
@@ -31,6 +36,9 @@ export function Timeline({
   onClear: () => void
 }): ReactNode {
   const [hidden, setHidden] = useState<ReadonlySet<EventType>>(() => new Set())
+  const root = useRef<HTMLDivElement>(null)
+  // A narrow panel gives each event two lines: time, type and cache, then the text, full width.
+  const narrow = useNarrow(root)
   const counts = useMemo(() => {
     const byType = new Map<EventType, number>()
     for (const { event } of events) byType.set(event.type, (byType.get(event.type) ?? 0) + 1)
@@ -49,8 +57,8 @@ export function Timeline({
     })
 
   return (
-    <div className="body">
-      <div className="toolbar" style={{ paddingTop: 8 }}>
+    <div className={narrow ? 'body narrow' : 'body'} ref={root}>
+      <div className="toolbar timeline-toolbar">
         <div className="chips grow" role="group" aria-label="Show event types">
           {TYPES.map((type) => (
             <button
@@ -63,11 +71,29 @@ export function Timeline({
             </button>
           ))}
         </div>
-        <button type="button" onClick={() => exportJson(sessionId, shown)}>
-          Export JSON
+        <button
+          type="button"
+          className="icon"
+          aria-label="Export JSON"
+          data-tip="Export the shown events as JSON"
+          onClick={() => exportJson(sessionId, shown)}
+        >
+          <span aria-hidden="true">⤓</span>
+          <span className="text"> Export JSON</span>
         </button>
-        <button type="button" className="danger" onClick={onClear} disabled={events.length === 0}>
-          Clear timeline
+        {/* aria-disabled, not disabled: a disabled button would drop the focus to <body>. */}
+        <button
+          type="button"
+          className="danger icon"
+          aria-label="Clear timeline"
+          data-tip="Clear timeline"
+          aria-disabled={events.length === 0}
+          onClick={() => {
+            if (events.length > 0) onClear()
+          }}
+        >
+          <span aria-hidden="true">⌫</span>
+          <span className="text"> Clear timeline</span>
         </button>
       </div>
       {shown.length === 0 ? (
@@ -77,7 +103,7 @@ export function Timeline({
       ) : (
         <VirtualList
           count={shown.length}
-          rowHeight={26}
+          rowHeight={narrow ? 40 : 26}
           label="Events, newest first"
           renderRow={(index) => {
             const { seq, event } = shown[index] as LoggedEvent
@@ -102,10 +128,7 @@ export function Timeline({
                     ? 'session'
                     : `${event.cacheType} · ${event.evictionPolicy}`}
                 </span>
-                <span title={describe(event)}>
-                  {'label' in event && <span className="mono">{event.label} </span>}
-                  <span className="detail">{detail(event)}</span>
-                </span>
+                <EventText event={event} />
               </div>
             )
           }}
@@ -113,46 +136,6 @@ export function Timeline({
       )}
     </div>
   )
-}
-
-/** The type-specific part of an event, in words. */
-function detail(event: CacheEvent): string {
-  switch (event.type) {
-    case 'miss':
-      return event.cause === undefined ? '' : missCause(event.cause)
-    case 'warning':
-      return `${event.code}: ${event.className} config.${event.path}, ${event.count} misses`
-    case 'evict':
-      return `reason: ${event.reason}`
-    case 'resize':
-      return `maxSize ${event.previousMaxSize} → ${event.maxSize}`
-    case 'clear':
-      return `${event.count} ${event.count === 1 ? 'entry' : 'entries'} removed`
-    case 'request':
-      return event.commandName
-    case 'response':
-      return `${event.commandName} ${event.ok ? 'ok' : 'failed'} in ${event.duration} ms`
-    case 'credentials':
-      return `${CREDENTIALS_REASON[event.reason]}, expires ${event.expiration ?? 'never'}`
-    default:
-      return ''
-  }
-}
-
-/** Why a miss happened, in words. */
-function missCause(cause: MissCause): string {
-  switch (cause.kind) {
-    case 'new':
-      return 'new'
-    case 'evicted':
-      return `was evicted (${cause.reason})`
-    case 'differs':
-      return `differs from ${cause.nearest.label} in ${cause.paths.join(', ') || 'nothing top-level'}`
-  }
-}
-
-function describe(event: CacheEvent): string {
-  return 'label' in event ? `${event.label} ${detail(event)}`.trim() : detail(event)
 }
 
 /**
@@ -176,12 +159,3 @@ function exportJson(sessionId: string, events: readonly LoggedEvent[]): void {
   link.click()
   setTimeout(() => URL.revokeObjectURL(url), 0)
 }
-
-/** How the timeline words each reason of a `credentials` event. */
-const CREDENTIALS_REASON = {
-  initial: 'resolved',
-  refresh: 'refreshed',
-  switch: 'switched identity',
-  invalidate: 'resolved after invalidate',
-  'auth-error': 'resolved after an auth error',
-} as const

@@ -1,16 +1,11 @@
-import type { CacheEvent, Session, SessionSnapshot } from 'aws-client-cache'
+import type { Session, SessionSnapshot } from 'aws-client-cache'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { eventLogOf, type LoggedEvent } from './EventLog.js'
 
-/** How many events the timeline keeps per session. */
-export const EVENT_LIMIT = 500
+export { EVENT_LIMIT, type LoggedEvent } from './EventLog.js'
+
 /** How many hit-rate samples (one a second) the sparkline shows. */
 const SAMPLE_LIMIT = 60
-
-/** An event and its arrival number (a stable React key). */
-export interface LoggedEvent {
-  readonly seq: number
-  readonly event: CacheEvent
-}
 
 export interface DevtoolsData {
   readonly session: Session
@@ -24,50 +19,43 @@ export interface DevtoolsData {
   clearEvents(): void
 }
 
-/** Per session, so closing and reopening the panel keeps the timeline seen so far. */
-const logs = new WeakMap<Session, LoggedEvent[]>()
-let sequence = 0
-
 const hitRate = (snapshot: SessionSnapshot): number | null => {
   const { hits, misses } = snapshot.stats
   return hits + misses === 0 ? null : hits / (hits + misses)
 }
 
+const read = (session: Session) => ({
+  session,
+  snapshot: session.snapshot(),
+  events: eventLogOf(session).toArray(),
+})
+
 /**
- * The panel's live data. It subscribes to the session only while mounted (the panel is open),
- * keeps a ring buffer of events, and re-reads the snapshot at most once per animation frame
- * however many events arrive.
+ * The panel's live data, while the panel is mounted (open). It retains the session's event log
+ * (which a closed `ClientCacheDevtools` already keeps recording), watches it, and re-reads the
+ * snapshot and the events at most once per animation frame however many events arrive.
  */
 export function useDevtoolsData(session: Session): DevtoolsData {
-  const [state, setState] = useState(() => ({
-    session,
-    snapshot: session.snapshot(),
-    events: (logs.get(session) ?? []).slice(),
-  }))
+  const [state, setState] = useState(() => read(session))
   const [ticks, setTicks] = useState(() => ({ now: Date.now(), samples: [] as (number | null)[] }))
   const latest = useRef(state.snapshot)
   latest.current = state.snapshot
 
-  const [refresh, setRefresh] = useState<() => void>(() => () => {})
-
   useEffect(() => {
-    let log = logs.get(session)
-    if (log === undefined) logs.set(session, (log = []))
-    const events = log
+    const log = eventLogOf(session)
+    const release = log.retain()
     let frame = 0
     const flush = (): void => {
       frame = 0
-      setState({ session, snapshot: session.snapshot(), events: events.slice() })
+      setState(read(session))
     }
-    const stop = session.subscribe((event) => {
-      events.push({ seq: ++sequence, event })
-      if (events.length > EVENT_LIMIT) events.splice(0, events.length - EVENT_LIMIT)
+    const unwatch = log.watch(() => {
       if (frame === 0) frame = requestAnimationFrame(flush)
     })
     flush()
-    setRefresh(() => flush)
     return () => {
-      stop()
+      unwatch()
+      release()
       if (frame !== 0) cancelAnimationFrame(frame)
     }
   }, [session])
@@ -82,16 +70,10 @@ export function useDevtoolsData(session: Session): DevtoolsData {
     return () => clearInterval(timer)
   }, [])
 
-  const clearEvents = useCallback(() => {
-    logs.get(session)?.splice(0)
-    refresh()
-  }, [session, refresh])
+  const clearEvents = useCallback(() => eventLogOf(session).clear(), [session])
 
   // Until the effect has run for a new session, show that session's state, not the old one's.
-  const current =
-    state.session === session
-      ? state
-      : { session, snapshot: session.snapshot(), events: (logs.get(session) ?? []).slice() }
+  const current = state.session === session ? state : read(session)
   return {
     session,
     snapshot: current.snapshot,

@@ -1,6 +1,7 @@
-import { within } from '@testing-library/react'
+import { act, render, within } from '@testing-library/react'
 import { vi } from 'vitest'
 import type { Session } from 'aws-client-cache'
+import { ClientCacheDevtoolsPanel } from '../production.js'
 
 /** The smallest client a cache accepts. */
 export class FakeClient {
@@ -40,4 +41,30 @@ export function countSubscriptions(session: Session): { readonly active: number 
     }
   })
   return counter
+}
+
+/** The embedded panel in a 600 px high container. */
+export function renderPanel(session?: Session) {
+  return render(
+    <div style={{ height: 600 }}>
+      <ClientCacheDevtoolsPanel {...(session === undefined ? {} : { session })} />
+    </div>,
+  )
+}
+
+/** Entry rows (not frequency headers) of the shown cache, in order. */
+export function entryRows(): HTMLElement[] {
+  return panel()
+    .queryAllByRole('listitem')
+    .filter((row) => row.classList.contains('entry'))
+}
+
+/** The focused element inside the devtools' shadow root. */
+export function focused(): Element | null {
+  return shadowRootOf().activeElement
+}
+
+/** Waits for the panel's next animation-frame refresh. */
+export function nextFrame(): Promise<void> {
+  return act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())))
 }
