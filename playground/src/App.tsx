@@ -69,6 +69,10 @@ export function App() {
       </header>
 
       <main id="main" className="layout">
+        <p className="intro span-3" data-testid="intro">
+          <strong>aws-client-cache</strong> gives your app one AWS SDK v3 client per distinct
+          config, built once and reused on every call, all sharing one set of credentials.
+        </p>
         <IdentityPanel />
         <S3Browser />
         <CredentialsPanel />

@@ -1,21 +1,31 @@
 /**
  * Calls `session.client()` with the configs and cache options you pick, and shows both client
- * caches (in eviction order, next victim first) and the events as they happen.
+ * caches (in eviction order, next victim first), why each call missed, the session's
+ * `UNSTABLE_CONFIG` warnings and the events as they happen.
+ *
+ * Nothing here re-renders on a timer: the caches re-render when the session's snapshot changes
+ * (after events, at most once a frame), and only their "used … ago" texts follow the clock.
  */
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity'
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import type {
   CacheEvent,
-  CacheSnapshot,
   CredentialsEvent,
   EvictionPolicy,
+  MissCause,
   RequestEvent,
   ResponseEvent,
 } from 'aws-client-cache'
 import { useState } from 'react'
 import { config, describeError, PUBLIC_PREFIX, session } from '../aws.js'
-import { useNow, useSessionEvents, useSessionSnapshot } from '../hooks.js'
+import { useClock, type Tick } from '../clock.js'
+import { useSessionEvents, useSessionSnapshot } from '../hooks.js'
+import { CacheColumn } from './CacheColumn.js'
+import { describeCause, describeEvent } from './labText.js'
 import { Code, ErrorMessage, Panel } from './ui.js'
+import { UnstableConfigWarnings } from './UnstableConfigWarnings.js'
+
+export { shortLabel } from './labText.js'
 
 const CLASSES = { S3Client, CognitoIdentityClient } as const
 type ClassName = keyof typeof CLASSES
@@ -31,6 +41,14 @@ const REGIONS = [
 ]
 const ATTEMPTS = [3, 1, 5]
 const POLICIES: EvictionPolicy[] = ['LRU', 'LFU']
+/** How many clients "Fill" puts in the selected cache. */
+const FILL_TARGET = 1500
+/** Clients built per task while filling, so the page keeps painting. */
+const FILL_BATCH = 50
+/** The lab's maxSize field accepts up to this. */
+const MAX_SIZE_LIMIT = 5000
+/** Calls the "Your calls" list keeps. */
+const CALL_LIMIT = 5
 
 type LabEvent = Exclude<CacheEvent, RequestEvent | ResponseEvent | CredentialsEvent>
 
@@ -44,154 +62,110 @@ function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)] as T
 }
 
-/**
- * A key's label without the session's defaults every entry shares (credentials, the sandbox
- * endpoint, path-style), so what differs between entries stands out. The full label is the title.
- */
-export function shortLabel(label: string): string {
-  return label
-    .replace(/credentials: \*\*\*, /, '')
-    .replace(/endpoint: '[^']*', /, '')
-    .replace(/forcePathStyle: true, /, '')
-    .replace(/\(\{ \}\)$/, '()')
+/** A logger made on the call: the mistake the toggle demonstrates (a new key every time). */
+const newLogger = () => ({
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+})
+
+/** One call of the lab, as "Your calls" shows it. */
+interface CallRecord {
+  seq: number
+  className: ClassName
+  region: string
+  logger: boolean
+  /** `null` on a hit. */
+  miss: { cause: MissCause | undefined } | null
 }
 
-/** `S3Client({ region: 'eu-west-1', maxAttempts: 5 })` → `S3Client · eu-west-1, maxAttempts: 5`. */
-function compactLabel(label: string): string {
-  return shortLabel(label)
-    .replace(/^([\w$]+)\(\{ (.*) \}\)$/, '$1 · $2')
-    .replace(/region: '([^']*)'/, '$1')
-    .replace(/'/g, '')
-}
+let callSequence = 0
+/** Numbers the filled clients' `customUserAgent`, so every fill builds new keys. */
+let fillSequence = 0
 
-function describeEvent(event: CacheEvent): string {
-  switch (event.type) {
-    case 'evict':
-      return `${compactLabel(event.label)} (${event.reason})`
-    case 'resize':
-      return `maxSize ${event.previousMaxSize} → ${event.maxSize}`
-    case 'clear':
-      return `${event.count} ${event.count === 1 ? 'entry' : 'entries'} removed`
-    case 'hit':
-    case 'miss':
-    case 'create':
-    case 'dispose':
-      return compactLabel(event.label)
-    default:
-      return ''
-  }
-}
-
-function age(ms: number): string {
-  if (ms < 1000) return 'now'
-  if (ms < 60_000) return `${Math.floor(ms / 1000)} s ago`
-  return `${Math.floor(ms / 60_000)} min ago`
-}
-
-function CacheColumn({
-  cache,
-  active,
-  now,
-}: {
-  cache: CacheSnapshot
-  active: boolean
-  now: number
-}) {
-  return (
-    <section
-      className={`cache-column${active ? ' active' : ''}`}
-      aria-labelledby={`cache-${cache.evictionPolicy}`}
-      data-testid={`cache-${cache.evictionPolicy}`}
-    >
-      <header className="cache-header">
-        <h3 id={`cache-${cache.evictionPolicy}`}>
-          {cache.evictionPolicy} <span className="muted">client cache</span>
-        </h3>
-        <span className="pill" data-testid={`cache-${cache.evictionPolicy}-size`}>
-          {cache.size} / {cache.maxSize}
-        </span>
-      </header>
-      <div
-        className="capacity"
-        aria-hidden="true"
-        style={{ gridTemplateColumns: `repeat(${Math.min(cache.maxSize, 20)}, 1fr)` }}
-      >
-        {Array.from({ length: Math.min(cache.maxSize, 20) }, (_, i) => (
-          <span key={i} className={i < cache.size ? 'slot full' : 'slot'} />
-        ))}
-      </div>
-      {cache.entries.length === 0 ? (
-        <p className="muted empty">Empty. Call a client to fill it.</p>
-      ) : (
-        <ol className="entries" aria-label={`${cache.evictionPolicy} entries, next victim first`}>
-          {cache.entries.map((entry, index) => (
-            <li key={entry.id} className="entry" data-testid="cache-entry">
-              <div className="entry-top">
-                <span className="entry-label mono" title={entry.label}>
-                  {shortLabel(entry.label)}
-                </span>
-                {index === 0 && cache.size >= cache.maxSize && (
-                  <span className="tag tag-evict">next victim</span>
-                )}
-                {index === 0 && cache.size < cache.maxSize && cache.size > 1 && (
-                  <span className="tag tag-muted">first out</span>
-                )}
-              </div>
-              <div className="entry-stats">
-                <span>
-                  <b>{entry.hits}</b> hits
-                </span>
-                {cache.evictionPolicy === 'LFU' && (
-                  <span>
-                    freq <b>{entry.frequency}</b>
-                  </span>
-                )}
-                <span>
-                  <b>{entry.requests}</b> requests
-                </span>
-                {entry.inFlight > 0 && (
-                  <span className="tag tag-create">{entry.inFlight} in flight</span>
-                )}
-                <span className="muted">used {age(now - entry.lastUsedAt)}</span>
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  )
+/** The clock's tick count, for tests that wait for the page to idle a few ticks. */
+const tickCount = (tick: Tick) => tick.count
+function TickMarker() {
+  const count = useClock(tickCount)
+  return <span hidden data-testid="lab-tick" data-tick={count} />
 }
 
 export function CacheLab() {
   const snapshot = useSessionSnapshot(session)
   const [events, clearEvents] = useSessionEvents(session, isCacheEvent, 12)
-  const now = useNow(1000)
   const [className, setClassName] = useState<ClassName>('S3Client')
   const [region, setRegion] = useState(config.region)
   const [maxAttempts, setMaxAttempts] = useState(3)
   const [policy, setPolicy] = useState<EvictionPolicy>('LRU')
   const [maxSize, setMaxSize] = useState('3')
   const [sendRequest, setSendRequest] = useState(false)
+  const [withLogger, setWithLogger] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [last, setLast] = useState<string | null>(null)
+  const [calls, setCalls] = useState<CallRecord[]>([])
+  const [filling, setFilling] = useState<number | null>(null)
 
   const configFor = (r: string, attempts: number) => ({
     region: r,
     ...(attempts === 3 ? {} : { maxAttempts: attempts }),
+    ...(withLogger ? { logger: newLogger() } : {}),
   })
 
   const call = async (name: ClassName, r: string, attempts: number) => {
-    const before = session.snapshot().stats.creates
     const ClientClass = CLASSES[name]
     const options = { evictionPolicy: policy, maxSize: Number(maxSize) }
-    const client =
-      ClientClass === S3Client
-        ? session.client(S3Client, configFor(r, attempts), options)
-        : session.client(CognitoIdentityClient, configFor(r, attempts), options)
-    const built = session.snapshot().stats.creates > before
-    setLast(`${name} in ${r}: ${built ? 'miss, built a new client' : 'hit, the cached client'}`)
+    // The call's own events (emitted synchronously by session.client()) tell why it missed.
+    const seen: CacheEvent[] = []
+    const stop = session.subscribe((event) => seen.push(event))
+    let client: S3Client | CognitoIdentityClient
+    try {
+      client =
+        ClientClass === S3Client
+          ? session.client(S3Client, configFor(r, attempts), options)
+          : session.client(CognitoIdentityClient, configFor(r, attempts), options)
+    } finally {
+      stop()
+    }
+    const miss = seen.find((event) => event.type === 'miss' && event.cacheType === 'client')
+    setLast(`${name} in ${r}: ${miss ? 'miss, built a new client' : 'hit, the cached client'}`)
+    const record: CallRecord = {
+      seq: ++callSequence,
+      className: name,
+      region: r,
+      logger: withLogger,
+      miss: miss?.type === 'miss' ? { cause: miss.cause } : null,
+    }
+    setCalls((previous) => [record, ...previous].slice(0, CALL_LIMIT))
     if (sendRequest && client instanceof S3Client) {
       await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: PUBLIC_PREFIX }))
+    }
+  }
+
+  /** Grows the selected cache to 1,500 clients (S3Client, one `customUserAgent` each). */
+  const fill = async () => {
+    const size = Math.max(Number(maxSize) || 0, FILL_TARGET)
+    setMaxSize(String(size))
+    const options = { evictionPolicy: policy, maxSize: size }
+    const sizeNow = () => session.cache.client[policy].size
+    let built = 0
+    try {
+      // Bounded, in case something else evicts from this cache meanwhile.
+      while (sizeNow() < FILL_TARGET && built < 2 * FILL_TARGET) {
+        const batch = Math.min(FILL_BATCH, FILL_TARGET - sizeNow())
+        for (let i = 0; i < batch; i++, built++) {
+          session.client(
+            S3Client,
+            { region: config.region, customUserAgent: `cache-lab-${++fillSequence}` },
+            options,
+          )
+        }
+        setFilling(sizeNow())
+        await new Promise((resolve) => setTimeout(resolve, 0))
+      }
+      setLast(`Filled ${policy} with ${sizeNow().toLocaleString('en-US')} clients.`)
+    } finally {
+      setFilling(null)
     }
   }
 
@@ -208,7 +182,7 @@ export function CacheLab() {
   const { stats } = snapshot
   const code = `session.client(${className}, { region: '${region}'${
     maxAttempts === 3 ? '' : `, maxAttempts: ${maxAttempts}`
-  } }, { evictionPolicy: '${policy}', maxSize: ${maxSize || '…'} })`
+  }${withLogger ? ', logger: { debug: () => {}, … }' : ''} }, { evictionPolicy: '${policy}', maxSize: ${maxSize || '…'} })`
 
   return (
     <Panel
@@ -219,11 +193,13 @@ export function CacheLab() {
         <>
           Each distinct class + config is one entry. Pick a policy and size, call clients, and watch
           entries appear, get reused and get evicted. Labels leave out what every entry shares (
-          <Code>credentials</Code>, <Code>endpoint</Code>, <Code>forcePathStyle</Code>); hover for
+          <Code>credentials</Code>, <Code>endpoint</Code>, <Code>forcePathStyle</Code>,{' '}
+          <Code>requestHandler</Code>) and fold nested objects to <Code>{'{…}'}</Code>; hover for
           the full key.
         </>
       }
     >
+      <TickMarker />
       <ErrorMessage error={error} onDismiss={() => setError(null)} testId="lab-error" />
       <div className="lab-grid">
         <form
@@ -284,7 +260,7 @@ export function CacheLab() {
               <input
                 type="number"
                 min={1}
-                max={50}
+                max={MAX_SIZE_LIMIT}
                 value={maxSize}
                 onChange={(e) => setMaxSize(e.target.value)}
               />
@@ -298,6 +274,20 @@ export function CacheLab() {
             />
             <span>Also send ListObjectsV2 (S3Client)</span>
           </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={withLogger}
+              onChange={(e) => setWithLogger(e.target.checked)}
+            />
+            <span>New logger every call</span>
+          </label>
+          {withLogger && (
+            <p className="muted small hint">
+              Each call passes <Code>logger</Code>: a new object, so a new key: every call misses.
+              After the third such miss the session warns (<Code>UNSTABLE_CONFIG</Code>).
+            </p>
+          )}
           <pre className="code-block" aria-label="The call">
             {code}
           </pre>
@@ -324,6 +314,16 @@ export function CacheLab() {
             </button>
             <button
               type="button"
+              className="button secondary"
+              disabled={filling !== null}
+              onClick={() => void guarded(fill)()}
+            >
+              {filling === null
+                ? `Fill ${FILL_TARGET.toLocaleString('en-US')}`
+                : `Filling… ${filling.toLocaleString('en-US')}`}
+            </button>
+            <button
+              type="button"
               className="button ghost"
               onClick={() => {
                 setError(null)
@@ -339,9 +339,41 @@ export function CacheLab() {
           </p>
         </form>
 
-        <div className="caches">
-          <CacheColumn cache={cache.LRU} active={policy === 'LRU'} now={now} />
-          <CacheColumn cache={cache.LFU} active={policy === 'LFU'} now={now} />
+        <div className="lab-main">
+          <UnstableConfigWarnings session={session} warnings={snapshot.warnings} />
+          <div className="caches">
+            <CacheColumn cache={cache.LRU} active={policy === 'LRU'} />
+            <CacheColumn cache={cache.LFU} active={policy === 'LFU'} />
+          </div>
+          {calls.length > 0 && (
+            <div className="calls">
+              <h3 className="calls-title" id="lab-calls-title">
+                Your calls, and why they missed
+              </h3>
+              <ol className="call-log" aria-labelledby="lab-calls-title" data-testid="lab-calls">
+                {calls.map((c) => (
+                  <li key={c.seq}>
+                    <span className={`tag tag-${c.miss ? 'miss' : 'hit'}`}>
+                      {c.miss ? 'miss' : 'hit'}
+                    </span>
+                    <span className="call-text">
+                      <span className="mono">
+                        {c.className} · {c.region}
+                        {c.logger ? ' + new logger' : ''}
+                      </span>{' '}
+                      —{' '}
+                      {c.miss && (
+                        <span className="call-cause" data-testid="lab-cause">
+                          {describeCause(c.miss.cause)}
+                        </span>
+                      )}
+                      {!c.miss && <span className="call-cause">the cached client</span>}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
         </div>
 
         <section className="lab-events" aria-labelledby="lab-events-title">

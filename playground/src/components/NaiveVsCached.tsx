@@ -31,6 +31,67 @@ interface RunResult {
 
 type Side = 'naive' | 'cached'
 
+/** The last finished comparison, kept in this browser so the table is not blank on the next visit. */
+interface SavedRun {
+  n: number
+  /** When it finished, ms since the epoch. */
+  at: number
+  /** `'sandbox'` or `'aws'`: the counters mean different things. */
+  mode: string
+  naive: RunResult
+  cached: RunResult
+}
+
+const STORAGE_KEY = 'aws-client-cache-playground:last-comparison'
+
+const isRunResult = (value: unknown): value is RunResult =>
+  typeof value === 'object' &&
+  value !== null &&
+  ['clients', 'getCredentials', 'ms', 'ok', 'failed'].every(
+    (name) => typeof (value as Record<string, unknown>)[name] === 'number',
+  )
+
+/**
+ * The saved run, or `null` when there is none, it was measured against the other mode (sandbox or
+ * AWS), storage is off, or it holds something else.
+ */
+function loadRun(): SavedRun | null {
+  try {
+    const saved = JSON.parse(
+      localStorage.getItem(STORAGE_KEY) ?? 'null',
+    ) as Partial<SavedRun> | null
+    if (
+      saved === null ||
+      typeof saved.n !== 'number' ||
+      typeof saved.at !== 'number' ||
+      saved.mode !== config.mode ||
+      !isRunResult(saved.naive) ||
+      !isRunResult(saved.cached)
+    ) {
+      return null
+    }
+    return saved as SavedRun
+  } catch {
+    return null
+  }
+}
+
+function saveRun(run: SavedRun): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(run))
+  } catch {
+    // Storage full or turned off: the result still shows until the page is left.
+  }
+}
+
+function formatWhen(at: number): string {
+  return new Date(at).toLocaleString(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hour12: false,
+  })
+}
+
 const listCommand = () => new ListObjectsV2Command({ Bucket: config.bucket, Prefix: PUBLIC_PREFIX })
 
 async function measure(
@@ -158,14 +219,24 @@ const ROWS: {
 ]
 
 export function NaiveVsCached() {
-  const [n, setN] = useState(20)
+  const [saved] = useState(loadRun)
+  const [n, setN] = useState(saved?.n ?? 20)
   const [running, setRunning] = useState<Side | null>(null)
-  const [results, setResults] = useState<Partial<Record<Side, RunResult>>>({})
+  const [results, setResults] = useState<Partial<Record<Side, RunResult>>>(() =>
+    saved ? { naive: saved.naive, cached: saved.cached } : {},
+  )
+  /** The run the table shows: one saved by an earlier visit, or one of this page. */
+  const [shown, setShown] = useState<{ n: number; at: number; restored: boolean } | null>(() =>
+    saved ? { n: saved.n, at: saved.at, restored: true } : null,
+  )
+  const [finished, setFinished] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
   const run = async () => {
     setError(null)
     setResults({})
+    setShown(null)
+    setFinished(false)
     try {
       setRunning('naive')
       const naive = await runNaive(n)
@@ -173,6 +244,10 @@ export function NaiveVsCached() {
       setRunning('cached')
       const cached = await runCached(n)
       setResults({ naive, cached })
+      const at = Date.now()
+      saveRun({ n, at, mode: config.mode, naive, cached })
+      setShown({ n, at, restored: false })
+      setFinished(true)
     } catch (err) {
       setError(`The comparison stopped: ${describeError(err)}`)
     } finally {
@@ -219,11 +294,21 @@ export function NaiveVsCached() {
         <p role="status" className="status-line" data-testid="compare-status">
           {running !== null
             ? `Running the ${running} side…`
-            : naive && cached
+            : finished && naive && cached
               ? `Done: caching saved ${naive.getCredentials - cached.getCredentials} Cognito credential calls and ${naive.clients - cached.clients} client constructions.`
               : ''}
         </p>
       </form>
+
+      <p className="muted small compare-when" data-testid="compare-when">
+        {shown === null
+          ? running === null
+            ? 'Not run yet in this browser: press Run comparison (a few seconds against the sandbox). The last result is kept here for your next visit.'
+            : ''
+          : `${shown.restored ? 'Last run' : 'Ran'} ${formatWhen(shown.at)}, N = ${shown.n}${
+              shown.restored ? ' (kept from an earlier visit; run again to refresh it)' : ''
+            }.`}
+      </p>
 
       <div className="compare-grid">
         <table className="compare" aria-label="Naive versus cached, side by side">
