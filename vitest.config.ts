@@ -110,6 +110,8 @@ export default defineConfig({
             'react/jsx-dev-runtime',
             'react-dom',
             'react-dom/client',
+            // The devtools' SSR test renders in a worker with react-dom/server.
+            'react-dom/server',
             '@testing-library/react',
             '@testing-library/dom',
           ],

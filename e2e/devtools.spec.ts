@@ -5,43 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
-import { expect, openPlayground, test } from './fixtures.js'
-
-interface IssuedCredentials {
-  AccessKeyId: string
-  SecretKey: string
-  SessionToken: string
-}
-
-/** Every GetCredentialsForIdentity answer the page receives. */
-function captureIssuedCredentials(page: Page): IssuedCredentials[] {
-  const issued: IssuedCredentials[] = []
-  page.on('response', async (response) => {
-    if (response.request().headers()['x-amz-target']?.endsWith('.GetCredentialsForIdentity')) {
-      const body = (await response.json()) as { Credentials?: IssuedCredentials }
-      if (body.Credentials) issued.push(body.Credentials)
-    }
-  })
-  return issued
-}
-
-/** The whole DOM as HTML and text, open shadow roots included. */
-async function everything(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = []
-    const walk = (root: Document | ShadowRoot): void => {
-      parts.push(root instanceof Document ? root.documentElement.outerHTML : root.innerHTML)
-      for (const element of root.querySelectorAll('*')) {
-        if (element.shadowRoot) walk(element.shadowRoot)
-        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
-          parts.push(element.value)
-        }
-      }
-    }
-    walk(document)
-    return parts.join('\n')
-  })
-}
+import { captureSecrets, expect, openPlayground, test, wholeDom } from './fixtures.js'
 
 /** The devtools' own violations: every impact, the panel's shadow root included. */
 async function devtoolsViolations(page: Page): Promise<string[]> {
@@ -122,7 +86,7 @@ test('the devtools panel shows the cache live, acts on it, and shows no secret',
 }) => {
   // Some twenty actions, an axe scan and a DOM scan: within a minute, also on a busy machine.
   test.setTimeout(60_000)
-  const issued = captureIssuedCredentials(page)
+  const issued = captureSecrets(page).credentials
   await openPlayground(page)
   await page.getByRole('button', { name: /devtools/i }).click()
   const panel = page.getByRole('region', { name: 'aws-client-cache devtools' })
@@ -174,7 +138,7 @@ test('the devtools panel shows the cache live, acts on it, and shows no secret',
 
   // No credential the sandbox issued appears anywhere on the page.
   await expect.poll(() => issued.length).toBeGreaterThan(0)
-  const page_ = await everything(page)
+  const page_ = await wholeDom(page)
   for (const credentials of issued) {
     for (const secret of [
       credentials.AccessKeyId,
@@ -203,7 +167,7 @@ for (const { width, height } of [
     }) => {
       // Six views, each scanned by axe: within a minute and a half, also on a busy machine.
       test.setTimeout(90_000)
-      const issued = captureIssuedCredentials(page)
+      const issued = captureSecrets(page).credentials
       await openPlayground(page)
       const toggle = page.getByRole('button', { name: 'Open aws-client-cache devtools' })
       await expectInViewport(page, toggle)
@@ -286,7 +250,7 @@ for (const { width, height } of [
       await expect(toggle).toBeFocused()
       await expectInViewport(page, toggle)
 
-      const dom = await everything(page)
+      const dom = await wholeDom(page)
       await expect.poll(() => issued.length).toBeGreaterThan(0)
       for (const credentials of issued) {
         for (const secret of [
