@@ -74,6 +74,18 @@ function saveAs(bytes: Uint8Array, contentType: string, key: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
+/** How an object's bytes are shown: an image, text, or its size and type. */
+function previewOf(key: string, bytes: Uint8Array, contentType: string): Preview {
+  if (contentType.startsWith('image/')) {
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: contentType }))
+    return { key, kind: 'image', url }
+  }
+  if (isTextual(contentType, key)) {
+    return { key, kind: 'text', text: new TextDecoder().decode(bytes) }
+  }
+  return { key, kind: 'binary', size: bytes.byteLength, contentType }
+}
+
 type Preview =
   | { key: string; kind: 'text'; text: string }
   | { key: string; kind: 'image'; url: string }
@@ -172,19 +184,25 @@ export function S3Browser() {
       return
     }
     const key = `${uploadPrefix}${textKey.trim()}`
-    void run('upload-text', async () => {
-      const body = new TextEncoder().encode(text)
-      await s3().send(
-        new PutObjectCommand({
-          Bucket: config.bucket,
-          Key: key,
-          Body: body,
-          ContentType: 'text/plain; charset=utf-8',
-        }),
-      )
-      await refresh()
-      return `Uploaded ${key} (${formatBytes(body.byteLength)}).`
-    })
+    void run(
+      'upload-text',
+      async () => `Uploaded ${key} (${formatBytes(await putText(key, text))}).`,
+    )
+  }
+
+  /** Writes a text object, lists again, and resolves its size in bytes. */
+  const putText = async (key: string, text: string): Promise<number> => {
+    const body = new TextEncoder().encode(text)
+    await s3().send(
+      new PutObjectCommand({
+        Bucket: config.bucket,
+        Key: key,
+        Body: body,
+        ContentType: 'text/plain; charset=utf-8',
+      }),
+    )
+    await refresh()
+    return body.byteLength
   }
 
   const download = (key: string) =>
@@ -197,14 +215,7 @@ export function S3Browser() {
   const showPreview = (key: string) =>
     run(`preview:${key}`, async () => {
       const { bytes, contentType } = await getBytes(key)
-      if (contentType.startsWith('image/')) {
-        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: contentType }))
-        setPreview({ key, kind: 'image', url })
-      } else if (isTextual(contentType, key)) {
-        setPreview({ key, kind: 'text', text: new TextDecoder().decode(bytes) })
-      } else {
-        setPreview({ key, kind: 'binary', size: bytes.byteLength, contentType })
-      }
+      setPreview(previewOf(key, bytes, contentType))
     })
 
   /** Any key, read: S3 decides (another identity's folder is AccessDenied). */
@@ -217,11 +228,7 @@ export function S3Browser() {
     }
     void run('any-read', async () => {
       const { bytes, contentType } = await getBytes(key)
-      setPreview(
-        isTextual(contentType, key)
-          ? { key, kind: 'text', text: new TextDecoder().decode(bytes) }
-          : { key, kind: 'binary', size: bytes.byteLength, contentType },
-      )
+      setPreview(previewOf(key, bytes, contentType))
       return `Read ${key} (${formatBytes(bytes.byteLength)}).`
     })
   }
@@ -234,17 +241,8 @@ export function S3Browser() {
       return
     }
     void run('any-write', async () => {
-      const body = new TextEncoder().encode(`Written by ${identity.who ?? 'someone'}.\n`)
-      await s3().send(
-        new PutObjectCommand({
-          Bucket: config.bucket,
-          Key: key,
-          Body: body,
-          ContentType: 'text/plain; charset=utf-8',
-        }),
-      )
-      await refresh()
-      return `Wrote ${key} (${formatBytes(body.byteLength)}).`
+      const size = await putText(key, `Written by ${identity.who ?? 'someone'}.\n`)
+      return `Wrote ${key} (${formatBytes(size)}).`
     })
   }
 
