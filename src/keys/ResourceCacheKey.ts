@@ -1,5 +1,6 @@
 import { invalidArgument, resourceErrors } from '../errors.js'
-import { isResourceDefinition, type ResourceDefinition } from '../resources/defineResource.js'
+import type { ResourceDefinition } from '../resources/defineResource.js'
+import { isResourceDefinition } from '../resources/definitionRegistry.js'
 import { CacheKey, describePart, encodePart } from './CacheKey.js'
 import { describeConfig } from './describeConfig.js'
 import { identityOf } from './objectIds.js'

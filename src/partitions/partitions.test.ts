@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { CacheError } from '../errors.js'
 import { getAvailablePartitions, getAvailableRegions, getPartitionForRegion } from './partitions.js'
 import { partitionsData } from './partitionsData.js'
+import { lazyDeps } from '../session/lazyDeps.js'
 
 /** The SDK's answer: the name of the partition `partition()` resolves. */
 const sdkPartitionOf = (region: string): string => partition(region).name
@@ -46,7 +47,7 @@ describe('getPartitionForRegion', () => {
     let checked = 0
     for (const { regions } of partitionsData) {
       for (const region of regions) {
-        expect([region, await getPartitionForRegion(region)]).toEqual([
+        expect([region, await getPartitionForRegion(region, lazyDeps)]).toEqual([
           region,
           sdkPartitionOf(region),
         ])
@@ -57,10 +58,10 @@ describe('getPartitionForRegion', () => {
   })
 
   it('resolves well-known regions', async () => {
-    expect(await getPartitionForRegion('us-east-1')).toBe('aws')
-    expect(await getPartitionForRegion('aws-global')).toBe('aws')
-    expect(await getPartitionForRegion('cn-northwest-1')).toBe('aws-cn')
-    expect(await getPartitionForRegion('us-gov-west-1')).toBe('aws-us-gov')
+    expect(await getPartitionForRegion('us-east-1', lazyDeps)).toBe('aws')
+    expect(await getPartitionForRegion('aws-global', lazyDeps)).toBe('aws')
+    expect(await getPartitionForRegion('cn-northwest-1', lazyDeps)).toBe('aws-cn')
+    expect(await getPartitionForRegion('us-gov-west-1', lazyDeps)).toBe('aws-us-gov')
   })
 
   it.each([
@@ -79,7 +80,7 @@ describe('getPartitionForRegion', () => {
   ])(
     'resolves the not-yet-known region %s by pattern, as the SDK does (%s)',
     async (region, id) => {
-      expect(await getPartitionForRegion(region)).toBe(id)
+      expect(await getPartitionForRegion(region, lazyDeps)).toBe(id)
       expect(sdkPartitionOf(region)).toBe(id)
     },
   )
@@ -98,7 +99,7 @@ describe('getPartitionForRegion', () => {
     await fc.assert(
       fc.asyncProperty(regionLike, async (region) => {
         const sdk = sdkPartitionOf(region)
-        const ours = await getPartitionForRegion(region).catch((error: unknown) => error)
+        const ours = await getPartitionForRegion(region, lazyDeps).catch((error: unknown) => error)
         if (ours instanceof CacheError) {
           // Ours is stricter only where nothing matched and the SDK fell back to its default.
           expect(ours.code).toBe('UNKNOWN_REGION')
@@ -116,7 +117,7 @@ describe('getPartitionForRegion', () => {
   it('rejects a region that matches no partition (where the SDK would fall back to aws)', async () => {
     // Documented difference: the SDK's partition() answers 'aws' for anything; we reject.
     expect(sdkPartitionOf('mars-1')).toBe('aws')
-    const error = await rejection(getPartitionForRegion('mars-1'))
+    const error = await rejection(getPartitionForRegion('mars-1', lazyDeps))
     expect(error.code).toBe('UNKNOWN_REGION')
     expect(error.param).toBe('region')
     expect(error.value).toBe('mars-1')
@@ -127,14 +128,14 @@ describe('getPartitionForRegion', () => {
   it.each(['US-EAST-1', 'us-east-1 ', 'useast1', 'aws', 'eusc-fr-east-1'])(
     'rejects %j as an unknown region',
     async (region) => {
-      expect((await rejection(getPartitionForRegion(region))).code).toBe('UNKNOWN_REGION')
+      expect((await rejection(getPartitionForRegion(region, lazyDeps))).code).toBe('UNKNOWN_REGION')
     },
   )
 
   it.each([[''], [undefined], [null], [42], [{ region: 'us-east-1' }]])(
     'rejects a non-region argument %j as an invalid argument',
     async (value) => {
-      const error = await rejection(getPartitionForRegion(value as unknown as string))
+      const error = await rejection(getPartitionForRegion(value as unknown as string, lazyDeps))
       expect(error.code).toBe('INVALID_ARGUMENT')
       expect(error.param).toBe('region')
       expect(error.message).toMatch(/^region must be a region name such as us-east-1, got /)
@@ -143,10 +144,10 @@ describe('getPartitionForRegion', () => {
 
   it('serves concurrent first calls from one load', async () => {
     const results = await Promise.all([
-      getPartitionForRegion('us-east-1'),
-      getPartitionForRegion('cn-north-1'),
+      getPartitionForRegion('us-east-1', lazyDeps),
+      getPartitionForRegion('cn-north-1', lazyDeps),
       getAvailablePartitions(),
-      getAvailableRegions('aws-us-gov'),
+      getAvailableRegions('aws-us-gov', lazyDeps),
     ])
     expect(results).toEqual([
       'aws',
@@ -159,34 +160,34 @@ describe('getPartitionForRegion', () => {
 
 describe('getAvailableRegions', () => {
   it("defaults to the 'aws' partition", async () => {
-    const regions = await getAvailableRegions()
-    expect(regions).toEqual(await getAvailableRegions('aws'))
+    const regions = await getAvailableRegions(undefined, lazyDeps)
+    expect(regions).toEqual(await getAvailableRegions('aws', lazyDeps))
     expect(regions).toEqual(expect.arrayContaining(['us-east-1', 'eu-west-1', 'ap-southeast-2']))
     expect(regions).not.toContain('cn-north-1')
   })
 
   it('lists real regions only: no pseudo-regions such as aws-global', async () => {
     for (const { id, regionRegex, regions } of partitionsData) {
-      const listed = await getAvailableRegions(id)
+      const listed = await getAvailableRegions(id, lazyDeps)
       expect(listed).toEqual(regions.filter((region) => new RegExp(regionRegex).test(region)))
       expect(listed.length).toBeGreaterThan(0)
       expect(listed.filter((region) => region.endsWith('-global'))).toEqual([])
       for (const region of listed) expect(sdkPartitionOf(region)).toBe(id)
     }
-    expect(await getAvailableRegions('aws')).not.toContain('aws-global')
-    expect(await getAvailableRegions('aws-cn')).toEqual(['cn-north-1', 'cn-northwest-1'])
+    expect(await getAvailableRegions('aws', lazyDeps)).not.toContain('aws-global')
+    expect(await getAvailableRegions('aws-cn', lazyDeps)).toEqual(['cn-north-1', 'cn-northwest-1'])
   })
 
   it('returns a new array each time', async () => {
-    const first = await getAvailableRegions('aws')
+    const first = await getAvailableRegions('aws', lazyDeps)
     first.push('mars-1')
-    expect(await getAvailableRegions('aws')).not.toContain('mars-1')
+    expect(await getAvailableRegions('aws', lazyDeps)).not.toContain('mars-1')
   })
 
   it.each(['nope', '', 'AWS', 'aws-global'])(
     'rejects the unknown partition %j, listing the valid ones',
     async (id) => {
-      const error = await rejection(getAvailableRegions(id))
+      const error = await rejection(getAvailableRegions(id, lazyDeps))
       expect(error.code).toBe('UNKNOWN_PARTITION')
       expect(error.param).toBe('partition')
       expect(error.message).toContain('aws, aws-cn')
@@ -195,7 +196,7 @@ describe('getAvailableRegions', () => {
   )
 
   it.each([[null], [42], [['aws']]])('rejects the non-string partition %j', async (value) => {
-    const error = await rejection(getAvailableRegions(value as unknown as string))
+    const error = await rejection(getAvailableRegions(value as unknown as string, lazyDeps))
     expect(error.code).toBe('INVALID_ARGUMENT')
     expect(error.param).toBe('partition')
   })

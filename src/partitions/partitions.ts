@@ -2,13 +2,18 @@
  * AWS partitions and regions, from a copy of the SDK's own partition table
  * (`partitionsData.ts`, generated at build time by `scripts/generate-partitions.mjs`).
  *
- * The table is loaded with a dynamic `import()`, so bundlers put it in its own chunk and it never
- * weighs on the core's main bundle; it is loaded once, on the first call, and indexed once.
+ * This module is itself imported lazily, by a session's first partition question, and the table
+ * with a dynamic `import()` of its own: bundlers put both in chunks of their own that never weigh
+ * on the core's main bundle. It imports types only and receives the error helpers as `deps`, so
+ * its chunk shares no module with the core's. The table is loaded once and indexed once.
  *
  * @module
  */
-import { CacheError, invalidArgument } from '../errors.js'
+import type { LazyDeps } from '../session/lazyDeps.js'
 import type { PartitionData } from './partitionsData.js'
+
+/** The error helpers of the core. */
+export type PartitionDeps = Pick<LazyDeps, 'CacheError' | 'invalidArgument'>
 
 /** The table, indexed for lookups. */
 interface PartitionIndex {
@@ -92,7 +97,10 @@ export async function getAvailablePartitions(): Promise<string[]> {
  * await getPartitionForRegion('mars-1') // rejects: CacheError, code 'UNKNOWN_REGION'
  * ```
  */
-export async function getPartitionForRegion(region: string): Promise<string> {
+export async function getPartitionForRegion(
+  region: string,
+  { CacheError, invalidArgument }: PartitionDeps,
+): Promise<string> {
   if (typeof region !== 'string' || region === '') {
     throw invalidArgument(CacheError, 'region', 'a region name such as us-east-1', region)
   }
@@ -130,7 +138,11 @@ export async function getPartitionForRegion(region: string): Promise<string> {
  * await getAvailableRegions('aws-cn') // ['cn-north-1', 'cn-northwest-1']
  * ```
  */
-export async function getAvailableRegions(partition: string = 'aws'): Promise<string[]> {
+export async function getAvailableRegions(
+  partition: string | undefined,
+  { CacheError, invalidArgument }: PartitionDeps,
+): Promise<string[]> {
+  if (partition === undefined) partition = 'aws'
   if (typeof partition !== 'string') {
     throw invalidArgument(CacheError, 'partition', 'a partition id such as aws', partition)
   }

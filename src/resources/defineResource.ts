@@ -1,6 +1,8 @@
 import { invalidArgument, resourceErrors } from '../errors.js'
 import { isConstructor } from '../keys/ClientCacheKey.js'
 import type { ClientConstructor } from '../types.js'
+import { registerDefinition } from './definitionRegistry.js'
+import { resourceCalls } from './resourceCalls.js'
 
 /**
  * How to build a resource: a higher-level object over a client, the JavaScript counterpart of a
@@ -91,13 +93,10 @@ export function defineResource<
     )
   }
   const frozen = Object.freeze({ name, client, create })
-  definitions.add(frozen)
+  // The definition brings the sessions' resource path with it (see resourceCalls.ts).
+  registerDefinition(frozen, resourceCalls)
   return frozen
 }
 
-const definitions = new WeakSet<object>()
-
-/** `true` for objects made by {@link defineResource}. @internal */
-export function isResourceDefinition(value: unknown): value is ResourceDefinition {
-  return typeof value === 'object' && value !== null && definitions.has(value)
-}
+// Re-exported for the modules and tests that import it from here.
+export { isResourceDefinition } from './definitionRegistry.js'

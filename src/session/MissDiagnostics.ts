@@ -11,9 +11,6 @@ export const EVICTION_MEMORY = 64
 /** Misses of one class and path (new on every call) before the session warns. */
 export const UNSTABLE_CONFIG_THRESHOLD = 3
 
-/** The key of a resource entry's `resourceOptions`, compared like a top-level config property. */
-const RESOURCE_OPTIONS = 'resourceOptions'
-
 /** A cached entry, as the diagnosis compares it. */
 interface Entry {
   readonly key: CacheKey
@@ -166,12 +163,4 @@ function differingPaths(
     if (!sameCanonical(a[name], b[name])) paths.push(name)
   }
   return paths.sort()
-}
-
-/** The config a resource entry is compared by: its effective config plus its `resourceOptions`. */
-export function resourceDiagnosisConfig(
-  config: Readonly<Record<string, unknown>>,
-  resourceOptions: unknown,
-): Record<string, unknown> {
-  return resourceOptions === undefined ? config : { ...config, [RESOURCE_OPTIONS]: resourceOptions }
 }

@@ -8,26 +8,18 @@ import {
   ClientCacheError,
   clientErrors,
   invalidArgument,
-  ResourceCacheError,
-  resourceErrors,
   type ErrorFamily,
 } from '../errors.js'
 import type { CacheEvent, CacheEventListener } from '../events.js'
 import type { CacheKey } from '../keys/CacheKey.js'
-import { encodePart, translateCycle } from '../keys/CacheKey.js'
+import { translateCycle } from '../keys/CacheKey.js'
 import { ClientCacheKey, isConstructor } from '../keys/ClientCacheKey.js'
 import { learnServiceId } from '../keys/clientClassName.js'
 import { isPlainObject } from '../keys/isPlainObject.js'
 import { identityPrefixOf } from '../keys/objectIds.js'
-import { ResourceCacheKey } from '../keys/ResourceCacheKey.js'
-import { SingleFlight } from '../lock/SingleFlight.js'
-import {
-  getAvailablePartitions,
-  getAvailableRegions,
-  getPartitionForRegion,
-} from '../partitions/partitions.js'
 import { reportError } from '../reportError.js'
-import { isResourceDefinition, type ResourceDefinition } from '../resources/defineResource.js'
+import type { ResourceDefinition } from '../resources/defineResource.js'
+import { isResourceDefinition, resourceCallsFor } from '../resources/definitionRegistry.js'
 import { Subscribable } from '../Subscribable.js'
 import type {
   AwsClientLike,
@@ -43,9 +35,10 @@ import { BaseConfig } from './BaseConfig.js'
 import type { AnyCache, Built } from './Built.js'
 import { ClientTracker } from './ClientTracker.js'
 import { IdentityMemo } from './IdentityMemo.js'
-import { MissDiagnostics, resourceDiagnosisConfig } from './MissDiagnostics.js'
+import { MissDiagnostics } from './MissDiagnostics.js'
 import type { ClientClassOf, ClientClassOrLoader, ClientOf } from './clientLoaderTypes.js'
-import type { ResourceCall, ResourceCallOptions, ResourceLoader } from './resourceCallTypes.js'
+import type { ResourceCallOptions, ResourceLoader } from './resourceCallTypes.js'
+import type { SessionParts } from './SessionParts.js'
 import type { SessionCache } from './SessionCache.js'
 import {
   resolveSessionConfig,
@@ -60,7 +53,10 @@ import { SharedCredentials, type CredentialsReason } from './SharedCredentials.j
 import { cacheSnapshot } from './cacheSnapshot.js'
 import { callOptions } from './callOptions.js'
 import { entryEvent } from './entryEvent.js'
-import { isPromiseLike, loadClientClass, loadResourceDefinition } from './loaders.js'
+import { destroyQuietly } from './destroyQuietly.js'
+import { isClientClass } from './isClientClass.js'
+import { lazyDeps } from './lazyDeps.js'
+import { startLoader } from './startLoader.js'
 
 // Re-exported for the modules that import it from here.
 export type { ResourceCallOptions } from './resourceCallTypes.js'
@@ -104,7 +100,7 @@ export class Session {
   readonly #services = new Set<string>()
   readonly #resourceNames = new Set<string>()
   readonly #disposals = new Set<Promise<void>>()
-  readonly #flights = new SingleFlight<unknown>()
+  #parts: SessionParts | undefined
   readonly #memo = new IdentityMemo()
   #disposed: Promise<void> | undefined
   readonly #stats = { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 }
@@ -224,7 +220,15 @@ export class Session {
     config?: ClientConfigOf<ClientClassOf<T>>,
     options?: CacheOptions,
   ): Promise<ClientOf<ClientClassOf<T>>> {
-    const ClientClass = await loadClientClass(ClientClassOrLoader)
+    let ClientClass: ClientConstructor<unknown>
+    if (isClientClass(ClientClassOrLoader)) ClientClass = ClientClassOrLoader
+    else {
+      // The loader runs at once; what it resolves to is read by the loaders' lazy chunk.
+      const started =
+        typeof ClientClassOrLoader === 'function' ? startLoader(ClientClassOrLoader) : undefined
+      const { loadClientClass } = await import('./loaders.js')
+      ClientClass = await loadClientClass(ClientClassOrLoader, started, lazyDeps)
+    }
     // Construction is synchronous, so once the class is known the synchronous path is already
     // single-flight: the first caller builds and caches, every later one hits.
     return this.client(ClientClass, config, options) as ClientOf<ClientClassOf<T>>
@@ -247,31 +251,12 @@ export class Session {
     config?: ClientConfigOf<TClientClass>,
     options?: ResourceCallOptions<TOptions>,
   ): TResource {
-    const call = this.#resourceCall(definition, config, options)
-    const hit = call.cache._hitByIdentity(call.identity)
-    if (hit !== undefined) {
-      this.#stats.hits++
-      return hit as TResource
-    }
-    this.#stats.misses++
-    this.#assertOpen(resourceErrors)
-    const { client, key } = this.#buildForResource(definition, call.effective, call.resourceOptions)
-    let created: unknown
-    try {
-      created = definition.create(client as TClient, call.resourceOptions as TOptions)
-    } catch (error) {
-      this.#destroyQuietly(client)
-      throw error
-    }
-    if (isPromiseLike(created)) {
-      created.then(noop, noop)
-      this.#destroyQuietly(client)
-      throw new ResourceCacheError(
-        `definition.create of '${definition.name}' returned a promise; use session.resourceAsync() for definitions whose create is async`,
-        { code: 'ASYNC_CREATE', param: 'definition.create' },
-      )
-    }
-    return this.#insertResource(key, created, client, call) as TResource
+    return resourceCallsFor(definition).resource(
+      this.#sessionParts(),
+      definition,
+      config,
+      options,
+    ) as TResource
   }
 
   /**
@@ -291,47 +276,20 @@ export class Session {
     config?: ClientConfigOf<TClientClass>,
     options?: ResourceCallOptions<TOptions>,
   ): Promise<TResource> {
-    const definition = (await loadResourceDefinition(definitionOrLoader)) as ResourceDefinition<
-      TClient,
-      TResource,
-      TOptions,
-      TClientClass
-    >
-    const call = this.#resourceCall(definition, config, options)
-    const hit = call.cache._hitByIdentity(call.identity)
-    if (hit !== undefined) {
-      this.#stats.hits++
-      return hit as TResource
+    let definition: ResourceDefinition
+    if (isResourceDefinition(definitionOrLoader)) definition = definitionOrLoader
+    else {
+      const started =
+        typeof definitionOrLoader === 'function' ? startLoader(definitionOrLoader) : undefined
+      const { loadResourceDefinition } = await import('./loaders.js')
+      definition = await loadResourceDefinition(definitionOrLoader, started, lazyDeps)
     }
-    return this.#flights.run(`${call.policy}|${call.identity}`, async () => {
-      const ready = call.cache._hitByIdentity(call.identity)
-      if (ready !== undefined) {
-        this.#stats.hits++
-        return ready
-      }
-      this.#stats.misses++
-      this.#assertOpen(resourceErrors)
-      const { client, key } = this.#buildForResource(
-        definition,
-        call.effective,
-        call.resourceOptions,
-      )
-      let created: unknown
-      try {
-        created = await definition.create(client as TClient, call.resourceOptions as TOptions)
-        this.#assertOpen(resourceErrors)
-      } catch (error) {
-        this.#destroyQuietly(client)
-        throw error
-      }
-      const raced = call.cache._peekByIdentity(call.identity)
-      if (raced !== undefined) {
-        // A synchronous resource() call built the same key meanwhile: keep that one.
-        this.#destroyQuietly(client)
-        return raced
-      }
-      return this.#insertResource(key, created, client, call)
-    }) as Promise<TResource>
+    return resourceCallsFor(definition).resourceAsync(
+      this.#sessionParts(),
+      definition,
+      config,
+      options,
+    ) as Promise<TResource>
   }
 
   /** Profile names in the shared config and credentials files (Node); elsewhere `[]`. */
@@ -382,7 +340,7 @@ export class Session {
 
   /** Partition ids known to the SDK: `['aws', 'aws-cn', 'aws-us-gov', …]`. */
   getAvailablePartitions(): Promise<string[]> {
-    return getAvailablePartitions()
+    return import('../partitions/partitions.js').then((p) => p.getAvailablePartitions())
   }
 
   /**
@@ -390,12 +348,16 @@ export class Session {
    * @throws {@link CacheError} (`UNKNOWN_REGION`) for a region matching none
    */
   getPartitionForRegion(region: string): Promise<string> {
-    return getPartitionForRegion(region)
+    return import('../partitions/partitions.js').then((p) =>
+      p.getPartitionForRegion(region, lazyDeps),
+    )
   }
 
   /** Regions known to the SDK's partition data for a partition (default `'aws'`). */
   getAvailableRegions(partition?: string): Promise<string[]> {
-    return getAvailableRegions(partition)
+    return import('../partitions/partitions.js').then((p) =>
+      p.getAvailableRegions(partition, lazyDeps),
+    )
   }
 
   /** Service ids (`client.config.serviceId`, e.g. `'S3'`) of the client classes this session has built. */
@@ -489,6 +451,26 @@ export class Session {
     return this.dispose()
   }
 
+  /** What the resource path (which travels with `defineResource()`) uses of this session. */
+  #sessionParts(): SessionParts {
+    return (this.#parts ??= {
+      defaultPolicy: this.#config.evictionPolicy,
+      base: this.#base,
+      caches: this.cache.resource,
+      hit: () => void this.#stats.hits++,
+      miss: (family) => {
+        this.#stats.misses++
+        this.#assertOpen(family)
+      },
+      assertOpen: (family) => this.#assertOpen(family),
+      encode: (prefix, config, family) => this.#encode(prefix, config, family),
+      construct: (ClientClass, effective, family) =>
+        this.#construct(ClientClass, effective, family),
+      commit: (...args) => this.#commit(...args),
+      named: (name) => void this.#resourceNames.add(name),
+    })
+  }
+
   /** The identity of the effective config (session defaults overlaid by the call's). */
   #encode(prefix: string, config: unknown, family: ErrorFamily): string {
     if (config === undefined) return prefix + this.#base.identity
@@ -542,7 +524,7 @@ export class Session {
     try {
       ;(cache as { set(key: CacheKey, value: unknown): unknown }).set(key, value)
     } catch (error) {
-      this.#destroyQuietly(client)
+      destroyQuietly(client)
       throw error
     }
     this.#diagnostics.created(cache, owner, key, compared)
@@ -623,64 +605,6 @@ export class Session {
     )
   }
 
-  #buildForResource(
-    definition: ResourceDefinition,
-    effective: Record<string, unknown>,
-    resourceOptions: unknown,
-  ): { client: AwsClientLike; key: ResourceCacheKey } {
-    const client = this.#construct(definition.client, effective, resourceErrors)
-    return { client, key: new ResourceCacheKey(definition, effective, resourceOptions) }
-  }
-
-  #insertResource(
-    key: ResourceCacheKey,
-    value: unknown,
-    client: AwsClientLike,
-    { cache, effective, resourceOptions }: ResourceCall,
-  ): unknown {
-    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
-      this.#destroyQuietly(client)
-      throw invalidArgument(ResourceCacheError, 'definition.create', 'to return an object', value)
-    }
-    const compared = resourceDiagnosisConfig(effective, resourceOptions)
-    this.#commit(key.definition, key, value, client, cache, effective, compared)
-    this.#resourceNames.add(key.definition.name)
-    return value
-  }
-
-  #resourceCall(definition: unknown, config: unknown, options: unknown): ResourceCall {
-    let policy = this.#config.evictionPolicy
-    let maxSize: number | undefined
-    let resourceOptions: unknown
-    if (options !== undefined) {
-      ;({ policy, maxSize } = callOptions(options, resourceErrors, this.#config.evictionPolicy))
-      resourceOptions = (options as { resourceOptions?: unknown }).resourceOptions
-    }
-    if (!isResourceDefinition(definition)) {
-      throw invalidArgument(
-        ResourceCacheError,
-        'definition',
-        'a resource definition made by defineResource()',
-        definition,
-      )
-    }
-    const encodedConfig = this.#encode(identityPrefixOf(definition), config, resourceErrors)
-    const effective =
-      config === undefined
-        ? this.#base.values
-        : this.#base.overlay(config as Record<string, unknown>)
-    const encodedOptions = encodePart(
-      resourceOptions,
-      'options.resourceOptions',
-      resourceErrors,
-      false,
-    )
-    const identity = `${encodedConfig}|${encodedOptions}`
-    const cache = this.cache.resource[policy]
-    if (maxSize !== undefined && maxSize !== cache.maxSize) cache.maxSize = maxSize
-    return { policy, cache, effective, identity, resourceOptions }
-  }
-
   #evicted(cache: AnyCache, value: unknown, key: CacheKey, reason: EvictReason): void {
     this.#stats.evictions++
     this.#diagnostics.evicted(cache, key, reason)
@@ -712,15 +636,6 @@ export class Session {
     }
     this.#stats.disposals++
     if (built.cache._hasListeners) built.cache._emit(entryEvent('dispose', built.key, built.cache))
-  }
-
-  /** Destroys a client the session built but never cached (a failed create). */
-  #destroyQuietly(client: AwsClientLike): void {
-    try {
-      client.destroy()
-    } catch (error) {
-      reportError(error, 'client.destroy()')
-    }
   }
 
   #assertOpen(family: ErrorFamily): void {

@@ -1,19 +1,17 @@
-import {
-  ClientCacheError,
-  clientErrors,
-  invalidArgument,
-  ResourceCacheError,
-  resourceErrors,
-  type ErrorFamily,
-} from '../errors.js'
-import { isResourceDefinition, type ResourceDefinition } from '../resources/defineResource.js'
+import type { ErrorFamily } from '../errors.js'
+import type { ResourceDefinition } from '../resources/defineResource.js'
 import type { ClientConstructor } from '../types.js'
-import { isClientClass, resolveClientModule } from './resolveClientModule.js'
+import type { LazyDeps } from './lazyDeps.js'
+import { resolveClientModule } from './resolveClientModule.js'
 
-/** Runs an async call's loader; its failure becomes a `LOADER_FAILED` error with the cause. */
-async function load(loader: () => unknown, family: ErrorFamily, method: string): Promise<unknown> {
+/** Waits for a loader the session started; its failure becomes `LOADER_FAILED` with the cause. */
+async function load(
+  started: Promise<unknown>,
+  family: ErrorFamily,
+  method: string,
+): Promise<unknown> {
   try {
-    return await loader()
+    return await started
   } catch (cause) {
     throw new family.Base(`the loader passed to ${method}() failed; see \`cause\``, {
       code: 'LOADER_FAILED',
@@ -23,20 +21,27 @@ async function load(loader: () => unknown, family: ErrorFamily, method: string):
   }
 }
 
+// This module is a lazy chunk (the first clientAsync()/resourceAsync() imports it): it imports
+// types only and receives what it needs of the core as `LazyDeps`, so it shares no code with
+// the core's chunk.
+
 /**
- * The client class of `clientAsync()`'s first argument: the class itself, or what its loader
- * resolves to (the class, `{ default: Class }`, or a client module's namespace).
+ * The client class of `clientAsync()`'s first argument when it is not a class: what its loader
+ * (`started` by the session, so it runs at once) resolves to — the class, `{ default: Class }`,
+ * or a client module's namespace. `started` is `undefined` when the argument is no function.
  * @internal
  */
-export async function loadClientClass(classOrLoader: unknown): Promise<ClientConstructor<unknown>> {
-  if (isClientClass(classOrLoader)) return classOrLoader
-  if (typeof classOrLoader === 'function') {
-    return resolveClientModule(
-      await load(classOrLoader as () => unknown, clientErrors, 'clientAsync'),
-    )
+export async function loadClientClass(
+  classOrLoader: unknown,
+  started: Promise<unknown> | undefined,
+  deps: LazyDeps,
+): Promise<ClientConstructor<unknown>> {
+  const { clientErrors, invalidArgument } = deps
+  if (started !== undefined) {
+    return resolveClientModule(await load(started, clientErrors, 'clientAsync'), deps)
   }
   throw invalidArgument(
-    ClientCacheError,
+    clientErrors.Base,
     'ClientClassOrLoader',
     'a client class or a function returning a promise of one',
     classOrLoader,
@@ -44,42 +49,35 @@ export async function loadClientClass(classOrLoader: unknown): Promise<ClientCon
 }
 
 /**
- * The definition of `resourceAsync()`'s first argument: the definition itself, or what its loader
- * resolves to (the definition or `{ default: definition }`).
+ * The definition of `resourceAsync()`'s first argument when it is not a definition: what its
+ * loader (`started` by the session) resolves to — the definition or `{ default: definition }`.
+ * `started` is `undefined` when the argument is no function.
  * @internal
  */
 export async function loadResourceDefinition(
   definitionOrLoader: unknown,
+  started: Promise<unknown> | undefined,
+  { resourceErrors, invalidArgument, isResourceDefinition }: LazyDeps,
 ): Promise<ResourceDefinition> {
-  if (isResourceDefinition(definitionOrLoader)) return definitionOrLoader
-  if (typeof definitionOrLoader !== 'function') {
+  if (started === undefined) {
     throw invalidArgument(
-      ResourceCacheError,
+      resourceErrors.Base,
       'definitionOrLoader',
       'a resource definition or a loader function',
       definitionOrLoader,
     )
   }
-  const loaded = await load(definitionOrLoader as () => unknown, resourceErrors, 'resourceAsync')
+  const loaded = await load(started, resourceErrors, 'resourceAsync')
   const candidate = isResourceDefinition(loaded)
     ? loaded
     : (loaded as { default?: unknown } | null)?.default
   if (!isResourceDefinition(candidate)) {
     throw invalidArgument(
-      ResourceCacheError,
+      resourceErrors.Base,
       'loader',
       'to resolve to a resource definition or { default: definition }',
       loaded,
     )
   }
   return candidate
-}
-
-/** `true` for a thenable (a `create` that returned a promise). @internal */
-export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  )
 }

@@ -1,17 +1,5 @@
-import { ClientCacheError } from '../errors.js'
 import type { ClientConstructor } from '../types.js'
-
-/** `true` for a client class: a constructor whose instances have `send` and `destroy`. @internal */
-export function isClientClass(value: unknown): value is ClientConstructor<unknown> {
-  if (typeof value !== 'function') return false
-  const proto = (value as { prototype?: { send?: unknown; destroy?: unknown } }).prototype
-  return (
-    typeof proto === 'object' &&
-    proto !== null &&
-    typeof proto.send === 'function' &&
-    typeof proto.destroy === 'function'
-  )
-}
+import type { LazyDeps } from './lazyDeps.js'
 
 /**
  * The client class in what a loader resolved to: the class itself, `{ default: Class }`, or a
@@ -20,7 +8,10 @@ export function isClientClass(value: unknown): value is ClientConstructor<unknow
  * `clientLoaderTypes.ts` is the same choice at the type level: keep the two in step.
  * @internal
  */
-export function resolveClientModule(loaded: unknown): ClientConstructor<unknown> {
+export function resolveClientModule(
+  loaded: unknown,
+  { clientErrors, isClientClass }: LazyDeps,
+): ClientConstructor<unknown> {
   if (isClientClass(loaded)) return loaded
   if (loaded !== null && (typeof loaded === 'object' || typeof loaded === 'function')) {
     const module = loaded as Record<string, unknown>
@@ -30,13 +21,13 @@ export function resolveClientModule(loaded: unknown): ClientConstructor<unknown>
     )
     if (names.length === 1) return module[names[0]!] as ClientConstructor<unknown>
     if (names.length > 1) {
-      throw new ClientCacheError(
+      throw new clientErrors.Base(
         `loader resolved to a module with several client classes (${names.join(', ')}); return the one you want, e.g. () => import('…').then((m) => m.${names[0]})`,
         { param: 'loader', details: { candidates: names } },
       )
     }
   }
-  throw new ClientCacheError(
+  throw new clientErrors.Base(
     'loader must resolve to a client class, { default: ClientClass } or a client module namespace with exactly one …Client export, got none',
     { param: 'loader' },
   )
