@@ -7,6 +7,8 @@ export function startLoader(loader: () => unknown): Promise<unknown> {
   try {
     return Promise.resolve(loader())
   } catch (error) {
+    // The loader's own throw, whatever it is, as LOADER_FAILED's cause.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
     return Promise.reject(error)
   }
 }
