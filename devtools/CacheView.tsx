@@ -1,4 +1,4 @@
-import type { CacheSnapshot, EntrySnapshot, Session } from 'aws-client-cache'
+import type { CacheSnapshot, DevtoolsHandle, EntrySnapshot } from 'aws-client-cache'
 import { useMemo, useRef, useState, type ReactNode } from 'react'
 import { clearCache, evictEntry, resizeCache } from './cacheActions.js'
 import { EntryDetail } from './EntryDetail.js'
@@ -25,14 +25,14 @@ type PendingFocus =
  * box when none is left), Clear keeps it, and leaving the detail view returns it to the entry.
  */
 export function CacheView({
-  session,
+  handle,
   cache,
   events,
   query,
   onQuery,
   now,
 }: {
-  session: Session
+  handle: DevtoolsHandle
   cache: CacheSnapshot
   events: readonly LoggedEvent[]
   query: string
@@ -91,9 +91,9 @@ export function CacheView({
   }
   const evict = (entry: EntrySnapshot) => {
     const position = entries.findIndex((row) => row.entry.id === entry.id)
-    if (evictEntry(session, cacheType, evictionPolicy, entry.id)) {
-      pendingFocus.current = { after: 'evict', id: entry.id, position }
-    }
+    // The entry leaves with the next snapshot (a frame later, or a bridge's round trip later).
+    pendingFocus.current = { after: 'evict', id: entry.id, position }
+    evictEntry(handle, cacheType, evictionPolicy, entry.id)
   }
 
   return (
@@ -123,7 +123,7 @@ export function CacheView({
             noValidate
             onSubmit={(event) => {
               event.preventDefault()
-              setError(resizeCache(session, cacheType, evictionPolicy, Number(size)))
+              setError(resizeCache(handle, cacheType, evictionPolicy, Number(size)))
             }}
           >
             <label className="muted max-label" htmlFor={`${cacheType}-${evictionPolicy}-max`}>
@@ -148,7 +148,7 @@ export function CacheView({
             onClick={() => {
               if (cache.size === 0) return
               setError(undefined)
-              clearCache(session, cacheType, evictionPolicy)
+              clearCache(handle, cacheType, evictionPolicy)
             }}
           >
             Clear<span className="text"> {name} cache</span>

@@ -1,4 +1,4 @@
-import type { CacheType, EvictionPolicy, Session, SessionSnapshot } from 'aws-client-cache'
+import type { CacheType, DevtoolsHandle, EvictionPolicy, SessionSnapshot } from 'aws-client-cache'
 import { useId, useState, type ReactNode } from 'react'
 import { CacheView } from './CacheView.js'
 import type { LoggedEvent } from './EventLog.js'
@@ -13,12 +13,12 @@ const CACHES = [
 
 /** The four caches: a gauge each (a tab), and the selected one's entries and actions. */
 export function CachesSection({
-  session,
+  handle,
   snapshot,
   events,
   now,
 }: {
-  session: Session
+  handle: DevtoolsHandle
   snapshot: SessionSnapshot
   events: readonly LoggedEvent[]
   now: number
@@ -75,7 +75,7 @@ export function CachesSection({
       >
         <CacheView
           key={`${type}-${policy}`}
-          session={session}
+          handle={handle}
           cache={cache}
           events={events}
           query={query}

@@ -8,8 +8,9 @@ import {
   type ReactNode,
 } from 'react'
 import { eventLogOf } from './EventLog.js'
-import { PanelContent } from './PanelContent.js'
 import type { Theme } from './SessionHeader.js'
+import { SessionPanelContent } from './SessionPanelContent.js'
+import { handleOf } from './sessionHandle.js'
 import { ShadowHost } from './ShadowHost.js'
 import { isBoolean, isNumber } from './storage.js'
 import { usePageSpace } from './usePageSpace.js'
@@ -96,7 +97,7 @@ export function ClientCacheDevtools({
   const focusAfter = useRef<'panel' | 'toggle' | undefined>(undefined)
 
   // Records the shown session's events from mount, closed too (no render per event).
-  useEffect(() => eventLogOf(session).retain(), [session])
+  useEffect(() => eventLogOf(handleOf(session)).retain(), [session])
 
   const setOpen = (next: boolean) => {
     focusAfter.current = next ? 'panel' : 'toggle'
@@ -192,7 +193,7 @@ export function ClientCacheDevtools({
               onLostPointerCapture={endDrag}
               onKeyDown={onResizeKey}
             />
-            <PanelContent
+            <SessionPanelContent
               session={session}
               onPickSession={pick}
               theme={currentTheme}

@@ -1,7 +1,7 @@
 import type { Session } from 'aws-client-cache'
 import type { ReactNode } from 'react'
-import { PanelContent } from './PanelContent.js'
 import type { Theme } from './SessionHeader.js'
+import { SessionPanelContent } from './SessionPanelContent.js'
 import { ShadowHost } from './ShadowHost.js'
 import { useSessionChoice } from './useSessionChoice.js'
 import { useTheme } from './useTheme.js'
@@ -43,7 +43,7 @@ export function ClientCacheDevtoolsPanel({
   return (
     <ShadowHost mode="embedded" styleNonce={styleNonce}>
       <div className="root fill" data-theme={currentTheme}>
-        <PanelContent
+        <SessionPanelContent
           session={session}
           onPickSession={pick}
           theme={currentTheme}

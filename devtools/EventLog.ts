@@ -1,4 +1,4 @@
-import type { CacheEvent, Session } from 'aws-client-cache'
+import type { CacheEvent, DevtoolsHandle } from 'aws-client-cache'
 
 /** How many events the timeline keeps per session. */
 export const EVENT_LIMIT = 500
@@ -17,11 +17,11 @@ let sequence = 0
  *
  * Recording is meant to stay off the hit path's back: a push writes two array slots and bumps two
  * numbers (no allocation, no React state). Watchers (an open panel) are told of new events; with
- * none, a push does nothing more. The log subscribes to the session while at least one component
- * retains it, and unsubscribes when the last one releases it.
+ * none, a push does nothing more. The log subscribes to the session (through its handle) while at
+ * least one component retains it, and unsubscribes when the last one releases it.
  */
 export class EventLog {
-  readonly #session: Session
+  readonly #handle: DevtoolsHandle
   readonly #events: (CacheEvent | undefined)[] = new Array<CacheEvent | undefined>(EVENT_LIMIT)
   readonly #seqs = new Float64Array(EVENT_LIMIT)
   /** The slot the next event goes to. */
@@ -31,13 +31,13 @@ export class EventLog {
   #stop: (() => void) | undefined
   readonly #watchers = new Set<() => void>()
 
-  constructor(session: Session) {
-    this.#session = session
+  constructor(handle: DevtoolsHandle) {
+    this.#handle = handle
   }
 
   /** Subscribes (on the first retain); returns the release. */
   retain(): () => void {
-    if (this.#users++ === 0) this.#stop = this.#session.subscribe(this.#push)
+    if (this.#users++ === 0) this.#stop = this.#handle.subscribe(this.#push)
     let held = true
     return () => {
       if (!held) return
@@ -93,12 +93,12 @@ export class EventLog {
   }
 }
 
-/** One log per session, so closing and reopening the panel keeps the timeline seen so far. */
-const logs = new WeakMap<Session, EventLog>()
+/** One log per handle, so closing and reopening the panel keeps the timeline seen so far. */
+const logs = new WeakMap<DevtoolsHandle, EventLog>()
 
-/** The session's event log (created on first use; it records only while retained). */
-export function eventLogOf(session: Session): EventLog {
-  let log = logs.get(session)
-  if (log === undefined) logs.set(session, (log = new EventLog(session)))
+/** The handle's event log (created on first use; it records only while retained). */
+export function eventLogOf(handle: DevtoolsHandle): EventLog {
+  let log = logs.get(handle)
+  if (log === undefined) logs.set(handle, (log = new EventLog(handle)))
   return log
 }

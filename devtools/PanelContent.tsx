@@ -1,46 +1,36 @@
-import type { Session } from 'aws-client-cache'
-import { useEffect, useId, useState, type ReactNode } from 'react'
+import type { DevtoolsHandle } from 'aws-client-cache'
+import { useId, useState, type ReactNode } from 'react'
 import { CachesSection } from './CachesSection.js'
 import { SessionHeader, type Theme } from './SessionHeader.js'
-import { SessionPicker } from './SessionPicker.js'
-import { sessionOption } from './sessionOptions.js'
 import { onTabListKey } from './tabKeys.js'
 import { Timeline } from './Timeline.js'
 import { useDevtoolsData } from './useDevtoolsData.js'
-import { useSessionList } from './useSessionList.js'
 import { WarningsList } from './WarningsList.js'
 
 const VIEWS = ['caches', 'timeline'] as const
 
 /**
- * The panel itself (inside a shadow root): header (with the session picker when `onPickSession`
- * is given), the warnings when shown, then the caches or the timeline.
+ * The panel itself (inside a shadow root), over one session's handle: header (with `picker` in
+ * place of the session id when given), the warnings when shown, then the caches or the timeline.
+ * The in-app panel (`SessionPanelContent`) and the extension's (`HandlePanel`) both render it.
  */
 export function PanelContent({
-  session,
-  onPickSession,
+  handle,
+  picker,
   theme,
   onTheme,
   onClose,
 }: {
-  session: Session
-  onPickSession?: ((session: Session | undefined) => void) | undefined
+  handle: DevtoolsHandle
+  picker?: ReactNode
   theme: Theme
   onTheme: (theme: Theme) => void
-  onClose?: () => void
+  onClose?: (() => void) | undefined
 }): ReactNode {
-  const data = useDevtoolsData(session)
+  const data = useDevtoolsData(handle)
   const [view, setView] = useState<(typeof VIEWS)[number]>('caches')
   const [warningsShown, setWarningsShown] = useState(false)
-  const [sessions, refreshSessions] = useSessionList(onPickSession !== undefined)
   const id = useId()
-  const current = sessionOption(session)
-  const live = sessions.some((option) => option.id === current.id)
-
-  useEffect(() => {
-    // The picked session was disposed or collected: back to the default one.
-    if (onPickSession !== undefined && sessions.length > 0 && !live) onPickSession(undefined)
-  }, [onPickSession, sessions, live])
 
   const selected = VIEWS.indexOf(view)
   return (
@@ -55,16 +45,7 @@ export function PanelContent({
         warningsId={`${id}-warnings`}
         warningsShown={warningsShown}
         onWarnings={setWarningsShown}
-        picker={
-          onPickSession === undefined ? undefined : (
-            <SessionPicker
-              current={current}
-              options={live ? sessions : [current, ...sessions]}
-              onPick={onPickSession}
-              onFocus={refreshSessions}
-            />
-          )
-        }
+        picker={picker}
       />
       {warningsShown && data.snapshot.warnings.length > 0 && (
         <WarningsList
@@ -99,7 +80,7 @@ export function PanelContent({
       <div className="body" role="tabpanel" id={`${id}-view`} aria-labelledby={`${id}-${view}`}>
         {view === 'caches' ? (
           <CachesSection
-            session={session}
+            handle={handle}
             snapshot={data.snapshot}
             events={data.events}
             now={data.now}

@@ -1,10 +1,14 @@
-import type { Session } from 'aws-client-cache'
 import type { ReactNode } from 'react'
-import { findLiveSession, type SessionOption } from './sessionOptions.js'
+
+/** A session as a picker lists it: its id, and a label such as `s1 · eu-west-1`. */
+export interface PickerOption {
+  readonly id: string
+  readonly label: string
+}
 
 /**
- * Picks the session the panel shows among every live session (`listSessions()`), labelled by id
- * and region. The list follows new sessions as they appear (see `useSessionList`).
+ * Picks the session the panel shows, by id: the page's live sessions in the in-app panel (see
+ * `useSessionList`), the extension's targets in `HandlePanel`.
  */
 export function SessionPicker({
   current,
@@ -12,18 +16,19 @@ export function SessionPicker({
   onPick,
   onFocus,
 }: {
-  current: SessionOption
-  options: readonly SessionOption[]
-  onPick: (session: Session | undefined) => void
-  onFocus: () => void
+  /** The id of the shown session. */
+  current: string
+  options: readonly PickerOption[]
+  onPick: (id: string) => void
+  onFocus?: (() => void) | undefined
 }): ReactNode {
   return (
     <select
       className="picker mono"
       aria-label="Session"
-      value={current.id}
+      value={current}
       onFocus={onFocus}
-      onChange={(event) => onPick(findLiveSession(event.target.value))}
+      onChange={(event) => onPick(event.target.value)}
     >
       {options.map((option) => (
         <option key={option.id} value={option.id}>

@@ -12,7 +12,8 @@ export function ShadowHost({
   styleNonce,
   children,
 }: {
-  mode: 'floating' | 'embedded'
+  /** `page`: the whole viewport (the browser extension's panel). */
+  mode: 'floating' | 'embedded' | 'page'
   styleNonce: string | undefined
   children: ReactNode
 }): ReactNode {

@@ -1,48 +1,34 @@
-import type { CacheKey, CacheType, EvictionPolicy, Session } from 'aws-client-cache'
+import type { CacheType, DevtoolsHandle, EvictionPolicy } from 'aws-client-cache'
 
-/** What the panel does to a cache, through the cache's public API only. */
-interface ActionableCache {
-  maxSize: number
-  keys(): CacheKey[]
-  delete(key: never): boolean
-  clear(): void
-}
-
-function cacheOf(session: Session, type: CacheType, policy: EvictionPolicy): ActionableCache {
-  return session.cache[type][policy]
-}
-
-/** Evicts the entry whose key `id` is `id` (reason `delete`); `false` when it is already gone. */
+/** Evicts the entry whose key `id` is `id` (reason `delete`); nothing when it is already gone. */
 export function evictEntry(
-  session: Session,
+  handle: DevtoolsHandle,
   type: CacheType,
   policy: EvictionPolicy,
   id: string,
-): boolean {
-  const cache = cacheOf(session, type, policy)
-  const key = cache.keys().find((candidate) => candidate.id === id)
-  return key !== undefined && cache.delete(key as never)
+): void {
+  handle.evict(type, policy, id)
 }
 
 /** Removes every entry (reason `clear`). */
-export function clearCache(session: Session, type: CacheType, policy: EvictionPolicy): void {
-  cacheOf(session, type, policy).clear()
+export function clearCache(handle: DevtoolsHandle, type: CacheType, policy: EvictionPolicy): void {
+  handle.clear(type, policy)
 }
 
 /**
- * Sets `maxSize` (evicting next victims down to it). Returns the cache's error message when the
- * size is refused (the cache is then unchanged), else `undefined`.
+ * Sets `maxSize` (evicting next victims down to it). A handle's `resize` reports nothing (behind
+ * the extension's bridge it is a message), so the size is checked here, by the caches' own rule
+ * and in their words: returns the message of a refused size (nothing is sent), else `undefined`.
  */
 export function resizeCache(
-  session: Session,
+  handle: DevtoolsHandle,
   type: CacheType,
   policy: EvictionPolicy,
   maxSize: number,
 ): string | undefined {
-  try {
-    cacheOf(session, type, policy).maxSize = maxSize
-    return undefined
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error)
+  if (!(Number.isSafeInteger(maxSize) && maxSize >= 1)) {
+    return `maxSize must be a positive integer (at most Number.MAX_SAFE_INTEGER), got ${String(maxSize)} (number)`
   }
+  handle.resize(type, policy, maxSize)
+  return undefined
 }

@@ -1,10 +1,8 @@
 import { listSessions, type Session } from 'aws-client-cache'
+import type { PickerOption } from './SessionPicker.js'
 
 /** A session as the picker lists it. Holds no session: the picker must never keep one alive. */
-export interface SessionOption {
-  readonly id: string
-  readonly label: string
-}
+export type SessionOption = PickerOption
 
 const ids = new WeakMap<Session, string>()
 

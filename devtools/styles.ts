@@ -6,6 +6,7 @@ export const CSS = `
 :host{all:initial;display:block}
 :host([data-mode=floating]){display:contents}
 :host([data-mode=embedded]){height:100%}
+:host([data-mode=page]){height:100vh}
 *,*::before,*::after{box-sizing:border-box}
 .root{
   --bg:#fff;--bg2:#f4f5f7;--bg3:#e9ecf0;--fg:#1b1f24;--muted:#59626e;--line:#d8dce2;
@@ -26,6 +27,7 @@ export const CSS = `
   --focus:#6aaeff;--shadow:0 8px 30px rgba(0,0,0,.5);color-scheme:dark;
 }}
 .fill{height:100%}
+.page-empty{height:100%;margin:0;display:grid;place-items:center;background:var(--bg)}
 .panel{display:flex;flex-direction:column;height:100%;min-height:0;background:var(--bg);overflow:hidden;container:panel/inline-size}
 [hidden]{display:none!important}
 .mono{font-family:var(--mono)}

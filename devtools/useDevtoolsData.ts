@@ -1,5 +1,6 @@
-import type { Session, SessionSnapshot } from 'aws-client-cache'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import type { DevtoolsHandle, SessionSnapshot } from 'aws-client-cache'
+import { createSnapshotStore, type SnapshotStore } from 'aws-client-cache/react'
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { eventLogOf, type LoggedEvent } from './EventLog.js'
 
 export { EVENT_LIMIT, type LoggedEvent } from './EventLog.js'
@@ -8,7 +9,7 @@ export { EVENT_LIMIT, type LoggedEvent } from './EventLog.js'
 const SAMPLE_LIMIT = 60
 
 export interface DevtoolsData {
-  readonly session: Session
+  readonly handle: DevtoolsHandle
   readonly snapshot: SessionSnapshot
   /** Oldest first, at most {@link EVENT_LIMIT}. */
   readonly events: readonly LoggedEvent[]
@@ -19,46 +20,63 @@ export interface DevtoolsData {
   clearEvents(): void
 }
 
+/** What the panel shows of a session at one moment. */
+interface PanelState {
+  readonly snapshot: SessionSnapshot
+  readonly events: readonly LoggedEvent[]
+}
+
 const hitRate = (snapshot: SessionSnapshot): number | null => {
   const { hits, misses } = snapshot.stats
   return hits + misses === 0 ? null : hits / (hits + misses)
 }
 
-const read = (session: Session) => ({
-  session,
-  snapshot: session.snapshot(),
-  events: eventLogOf(session).toArray(),
-})
+/** At most one read (and one render) per animation frame, however many events arrive. */
+const nextFrame = (task: () => void): void => {
+  requestAnimationFrame(() => task())
+}
+
+const stores = new WeakMap<DevtoolsHandle, SnapshotStore<PanelState>>()
 
 /**
- * The panel's live data, while the panel is mounted (open). It retains the session's event log
- * (which a closed `ClientCacheDevtools` already keeps recording), watches it, and re-reads the
- * snapshot and the events at most once per animation frame however many events arrive.
+ * One store per handle, over the handle's event log: while a panel listens, the log is retained
+ * (one session subscription, shared with a closed `ClientCacheDevtools` that keeps recording) and
+ * watched, and the snapshot and the events are re-read together once per frame after changes.
  */
-export function useDevtoolsData(session: Session): DevtoolsData {
-  const [state, setState] = useState(() => read(session))
+function storeOf(handle: DevtoolsHandle): SnapshotStore<PanelState> {
+  let store = stores.get(handle)
+  if (store === undefined) {
+    const log = eventLogOf(handle)
+    store = createSnapshotStore<PanelState>(
+      {
+        snapshot: () => ({ snapshot: handle.snapshot(), events: log.toArray() }),
+        subscribe(onChange) {
+          const release = log.retain()
+          const unwatch = log.watch(onChange)
+          return () => {
+            unwatch()
+            release()
+          }
+        },
+      },
+      nextFrame,
+    )
+    stores.set(handle, store)
+  }
+  return store
+}
+
+/**
+ * The panel's live data, while the panel is mounted (open): the handle's snapshot and event log,
+ * re-read at most once per animation frame however many events arrive, and a hit-rate sample and
+ * the time every second.
+ */
+export function useDevtoolsData(handle: DevtoolsHandle): DevtoolsData {
+  const store = storeOf(handle)
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
   const [ticks, setTicks] = useState(() => ({ now: Date.now(), samples: [] as (number | null)[] }))
   const latest = useRef(state.snapshot)
   latest.current = state.snapshot
-
-  useEffect(() => {
-    const log = eventLogOf(session)
-    const release = log.retain()
-    let frame = 0
-    const flush = (): void => {
-      frame = 0
-      setState(read(session))
-    }
-    const unwatch = log.watch(() => {
-      if (frame === 0) frame = requestAnimationFrame(flush)
-    })
-    flush()
-    return () => {
-      unwatch()
-      release()
-      if (frame !== 0) cancelAnimationFrame(frame)
-    }
-  }, [session])
 
   useEffect(() => {
     const timer = setInterval(() => {
@@ -70,15 +88,13 @@ export function useDevtoolsData(session: Session): DevtoolsData {
     return () => clearInterval(timer)
   }, [])
 
-  const clearEvents = useCallback(() => eventLogOf(session).clear(), [session])
+  const clearEvents = useCallback(() => eventLogOf(handle).clear(), [handle])
 
-  // Until the effect has run for a new session, show that session's state, not the old one's.
-  const current = state.session === session ? state : read(session)
   return {
-    session,
-    snapshot: current.snapshot,
-    events: current.events,
-    samples: [...ticks.samples, hitRate(current.snapshot)],
+    handle,
+    snapshot: state.snapshot,
+    events: state.events,
+    samples: [...ticks.samples, hitRate(state.snapshot)],
     now: ticks.now,
     clearEvents,
   }

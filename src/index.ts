@@ -94,3 +94,6 @@ export type {
   ClientConstructor,
   ClientConfigOf,
 } from './types.js'
+
+export { createDevtoolsHandle } from './session/createDevtoolsHandle.js'
+export type { DevtoolsHandle, DevtoolsHook } from './session/DevtoolsHandle.js'

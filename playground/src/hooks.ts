@@ -1,30 +1,24 @@
 /**
- * Small hooks over the session's public API (`subscribe` + `snapshot`). The library's own React
- * bindings (aws-client-cache/react) do this too; the playground keeps its own so it depends on
- * nothing but the core.
+ * Small hooks over the session's public API (`subscribe` + `snapshot`). The snapshot is read
+ * through the store aws-client-cache/react exports, the same one its own hooks and the devtools
+ * use, here at most once per animation frame.
  */
 import type { CacheEvent, Session, SessionSnapshot } from 'aws-client-cache'
-import { useEffect, useRef, useState } from 'react'
+import { createSnapshotStore, type SnapshotStore } from 'aws-client-cache/react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+
+const stores = new WeakMap<Session, SnapshotStore<SessionSnapshot>>()
+
+/** At most one snapshot (and one render) per animation frame, however many events arrive. */
+const nextFrame = (task: () => void): void => {
+  requestAnimationFrame(() => task())
+}
 
 /** The session's snapshot, re-read at most once per animation frame after events. */
 export function useSessionSnapshot(session: Session): SessionSnapshot {
-  const [snapshot, setSnapshot] = useState(() => session.snapshot())
-  useEffect(() => {
-    let frame: number | undefined
-    const update = () => {
-      frame = undefined
-      setSnapshot(session.snapshot())
-    }
-    update()
-    const unsubscribe = session.subscribe(() => {
-      frame ??= requestAnimationFrame(update)
-    })
-    return () => {
-      unsubscribe()
-      if (frame !== undefined) cancelAnimationFrame(frame)
-    }
-  }, [session])
-  return snapshot
+  let store = stores.get(session)
+  if (store === undefined) stores.set(session, (store = createSnapshotStore(session, nextFrame)))
+  return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }
 
 /** An event with a sequence number, for React keys. */

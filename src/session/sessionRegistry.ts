@@ -1,3 +1,4 @@
+import { registerWithDevtools, unregisterFromDevtools } from './devtoolsHook.js'
 import type { Session } from './Session.js'
 
 /**
@@ -12,8 +13,12 @@ const cleanup =
     ? new FinalizationRegistry<WeakRef<Session>>((ref) => live.delete(ref))
     : undefined
 
-/** Adds a new session. @internal */
+/**
+ * Adds a new session (and, in development builds, registers it with the browser DevTools
+ * extension's hook when there is one). @internal
+ */
 export function registerSession(session: Session): void {
+  registerWithDevtools(session)
   if (typeof WeakRef !== 'function') return
   const ref = new WeakRef(session)
   live.add(ref)
@@ -21,8 +26,9 @@ export function registerSession(session: Session): void {
   cleanup?.register(session, ref, ref)
 }
 
-/** Removes a disposed session. @internal */
+/** Removes a disposed session (from the extension's hook too). @internal */
 export function unregisterSession(session: Session): void {
+  unregisterFromDevtools(session)
   const ref = slots.get(session)
   if (ref === undefined) return
   slots.delete(session)
