@@ -1,5 +1,5 @@
 import type { AbortSignalLike } from './AbortSignalLike.js'
-import { isAuthError, isReplayable, signedWith } from './authRetry.js'
+import { isAuthError } from './isAuthError.js'
 import type { ClientTracker } from './ClientTracker.js'
 import { raceAbort } from './raceAbort.js'
 import type { SharedCredentials } from './SharedCredentials.js'
@@ -66,6 +66,8 @@ export function createRequestMiddleware({ tracker, emitter, credentials }: Reque
           if (credentials === undefined || !isAuthError(error) || signal?.aborted === true) {
             throw error
           }
+          // Rare, so what follows the recognition is a lazy chunk.
+          const { isReplayable, signedWith } = await import('./authRetry.js')
           credentials.invalidateAfterAuthError(signedWith(context))
           if (!isReplayable(args.input)) throw error
           result = await raceAbort(next(args), signal)
