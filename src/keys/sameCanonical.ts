@@ -1,3 +1,4 @@
+import { encodeIdentity } from './encodeIdentity.js'
 import { isPlainObject } from './isPlainObject.js'
 
 /**
@@ -9,22 +10,12 @@ import { isPlainObject } from './isPlainObject.js'
  */
 export function sameCanonical(a: unknown, b: unknown): boolean {
   if (a === b) return true
-  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b)
-  if (Array.isArray(a)) {
-    return (
-      Array.isArray(b) && a.length === b.length && a.every((item, i) => sameCanonical(item, b[i]))
-    )
+  // The canonical encoding is what keys compare: equal encodings, equal keys.
+  try {
+    return encodeIdentity(a, '') === encodeIdentity(b, '')
+  } catch {
+    return false // a cycle: such a config is never a key
   }
-  if (isPlainObject(a)) {
-    if (!isPlainObject(b)) return false
-    for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (!sameCanonical(a[name], b[name])) return false
-    }
-    return true
-  }
-  if (a instanceof Date) return b instanceof Date && a.getTime() === b.getTime()
-  if (typeof URL === 'function' && a instanceof URL) return b instanceof URL && a.href === b.href
-  return false
 }
 
 /**
