@@ -25,6 +25,7 @@ export type {
   ClientOf,
 } from './session/clientLoaderTypes.js'
 export type { SessionConfig } from './session/SessionConfig.js'
+export type { SessionClock } from './session/SessionClock.js'
 export type { SessionSnapshot, CacheSnapshot, EntrySnapshot } from './session/SessionSnapshot.js'
 export type { CredentialsReason } from './session/SharedCredentials.js'
 export { listSessions } from './session/sessionRegistry.js'

@@ -13,7 +13,7 @@ import { LRUOrder } from './LRUOrder.js'
 import { validateCacheOptions } from './validateCacheOptions.js'
 import { validateMaxSize } from './validateMaxSize.js'
 
-/** One entry with its usage statistics, as `_entryStats()` lists them. @internal */
+/** One entry with its usage statistics, as `internals.entryStats()` lists them. @internal */
 export interface CacheEntryStats<K, V> {
   readonly key: K
   readonly value: V
@@ -27,6 +27,39 @@ export interface CacheEntryStats<K, V> {
   readonly lastUsedAt: number
 }
 
+/** Any cache, as the internal functions below take it. */
+/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- K, V, T and P appear in every variance */
+type AnyCacheOf<V = any> = CacheBase<any, V, any, any>
+
+/**
+ * The session's hit path: the value for an exact key identity, recording a use and emitting `hit`
+ * (only when someone listens); `undefined` and no event when absent. O(1), and it allocates
+ * nothing when nobody listens. Set by `CacheBase`'s static block, which alone sees its private
+ * fields: callers outside the package cannot reach it through a cache.
+ * @internal
+ */
+export let hitByIdentity: <V>(cache: AnyCacheOf<V>, identity: string) => V | undefined
+
+/**
+ * The rest of what a session uses of its caches, off the hit path. Set by `CacheBase`'s static
+ * block.
+ * @internal
+ */
+export let internals: {
+  /** The value for an exact key identity, recording no use. */
+  peek<V>(cache: AnyCacheOf<V>, identity: string): V | undefined
+  /** Emits an event to the cache's subscribers (the session's `miss`, `dispose`, …). */
+  emit(cache: AnyCacheOf, event: CacheEvent): void
+  /** `true` when someone listens; check it before building an event. */
+  hasListeners(cache: AnyCacheOf): boolean
+  /** Removes every entry with `reason` (an `evict` event and `onEvict` each), without `clear`. */
+  removeAll(cache: AnyCacheOf, reason: EvictReason): void
+  /** Makes entries keep `hits`, `createdAt` and `lastUsedAt` (a session's snapshot reads them). */
+  keepStats(cache: AnyCacheOf): void
+  /** Every entry with its statistics, next victim first (for snapshots). */
+  entryStats(cache: AnyCacheOf): Array<CacheEntryStats<CacheKey, unknown>>
+}
+
 /**
  * What the four low-level caches share: a Map-like store of keys to values, bounded by `maxSize`,
  * that evicts its next victim (least recently used for LRU, least frequently used for LFU) when
@@ -36,7 +69,7 @@ export interface CacheEntryStats<K, V> {
  * Not exported from the package: use {@link LRUClientCache}, {@link LFUClientCache},
  * {@link LRUResourceCache} or {@link LFUResourceCache}.
  *
- * Hot path: `get()` and the session's `_hitByIdentity()` do one Map lookup and relink one node;
+ * Hot path: `get()` and the session's `hitByIdentity()` do one Map lookup and relink one node;
  * they allocate nothing (no closure, no array, no event object) unless someone is subscribed.
  *
  * @typeParam K - the key class (`ClientCacheKey` or `ResourceCacheKey`)
@@ -73,6 +106,12 @@ export abstract class CacheBase<
   readonly #onEvict: ((value: V, key: K, reason: EvictReason) => void) | undefined
   readonly #now: () => number
   #maxSize: number
+  /**
+   * Whether entries keep `hits`, `createdAt` and `lastUsedAt`. Only a session's snapshot reads
+   * them, so a cache used alone does not pay a clock read per use; a session turns them on
+   * ({@link keepEntryStats}) before it adds anything.
+   */
+  #stats = false
 
   /** @internal */
   protected constructor(options: unknown, side: CacheSide<T>, policy: P) {
@@ -84,6 +123,41 @@ export abstract class CacheBase<
     this.#onEvict = valid.onEvict
     this.#now = valid.now
     this.#maxSize = valid.maxSize
+  }
+
+  static {
+    // What a session uses of its caches, reachable only through this module's exports (not
+    // `cache._something` members any caller could reach): see the functions below the class.
+    hitByIdentity = (cache, identity) => {
+      const node = cache.#nodes.get(identity)
+      if (node === undefined) return undefined
+      cache.#use(node)
+      return node.value
+    }
+    internals = {
+      peek: (cache, identity) => cache.#nodes.get(identity)?.value,
+      emit: (cache, event) => cache.#events.emit(event),
+      hasListeners: (cache) => cache.#listeners > 0,
+      removeAll: (cache, reason) => void cache.#removeAll(reason),
+      keepStats: (cache) => {
+        cache.#stats = true
+      },
+      entryStats: (cache) => {
+        const stats: Array<CacheEntryStats<CacheKey, unknown>> = []
+        const order = cache.#order as EvictionOrder<CacheKey, unknown>
+        for (let node = order.first(); node !== null; node = order.after(node)) {
+          stats.push({
+            key: node.key,
+            value: node.value,
+            hits: node.hits,
+            frequency: order.frequencyOf(node),
+            createdAt: node.createdAt,
+            lastUsedAt: node.lastUsedAt,
+          })
+        }
+        return stats
+      },
+    }
   }
 
   /** `'LRU'` or `'LFU'`; read-only. */
@@ -197,13 +271,13 @@ export abstract class CacheBase<
     if (!this.#side.isValue(value)) throw this.#side.valueError(value)
     const nodes = this.#nodes
     if (nodes.has(identity)) throw this.#exists(key)
-    const at = this.#now()
+    const at = this.#stats ? this.#now() : 0
     if (nodes.size < this.#maxSize) {
       const node = new CacheNode(key, value, identity, 0, at, at)
       nodes.set(identity, node)
       this.#order.add(node)
     } else this.#replaceVictim(key, value, identity, at)
-    if (this.#listeners > 0) this.#emitEntry('create', key, at)
+    if (this.#listeners > 0) this.#emitEntry('create', key, this.#now())
     return this
   }
 
@@ -281,6 +355,7 @@ export abstract class CacheBase<
   copy(): this {
     const Class = this.constructor as new (options: CacheConstructorOptions<K, V>) => this
     const copy = new Class({ maxSize: this.#maxSize, now: this.#now })
+    copy.#stats = this.#stats
     const source = this.#order
     for (let node = source.first(); node !== null; node = source.after(node)) {
       const clone = new CacheNode(
@@ -292,7 +367,7 @@ export abstract class CacheBase<
         node.lastUsedAt,
       )
       copy.#nodes.set(clone.identity, clone)
-      copy.#order.append(clone)
+      copy.#order.append(clone, source.frequencyOf(node))
     }
     return copy
   }
@@ -369,60 +444,6 @@ export abstract class CacheBase<
   }
 
   /**
-   * The session's hit path: the value for an exact key identity, recording a use and emitting
-   * `hit` (only when someone listens); `undefined` and no event when absent. O(1), and it
-   * allocates nothing when nobody listens.
-   * @internal
-   */
-  _hitByIdentity(identity: string): V | undefined {
-    const node = this.#nodes.get(identity)
-    if (node === undefined) return undefined
-    this.#use(node)
-    return node.value
-  }
-
-  /** The value for an exact key identity, recording no use. @internal */
-  _peekByIdentity(identity: string): V | undefined {
-    const node = this.#nodes.get(identity)
-    return node === undefined ? undefined : node.value
-  }
-
-  /** Emits an event to this cache's subscribers (the session's `miss`, `dispose`, …). @internal */
-  _emit(event: CacheEvent): void {
-    this.#events.emit(event)
-  }
-
-  /** `true` when someone listens; check it before building an event. @internal */
-  get _hasListeners(): boolean {
-    return this.#listeners > 0
-  }
-
-  /**
-   * Removes every entry with `reason` (an `evict` event and `onEvict` each), without the `clear`
-   * event (`session.dispose()` uses `'dispose'`). @internal
-   */
-  _removeAll(reason: EvictReason): void {
-    this.#removeAll(reason)
-  }
-
-  /** Every entry with its statistics, next victim first (for snapshots). @internal */
-  _entryStats(): Array<CacheEntryStats<K, V>> {
-    const stats: Array<CacheEntryStats<K, V>> = []
-    const order = this.#order
-    for (let node = order.first(); node !== null; node = order.after(node)) {
-      stats.push({
-        key: node.key,
-        value: node.value,
-        hits: node.hits,
-        frequency: node.hits + 1,
-        createdAt: node.createdAt,
-        lastUsedAt: node.lastUsedAt,
-      })
-    }
-    return stats
-  }
-
-  /**
    * Adds an entry to a full cache in its next victim's place. The victim's node is reused for
    * the new entry: steady churn then allocates nothing, and the node stays where its neighbours
    * are (old generation, warm in cache). The victim is reported once the new entry is in.
@@ -455,11 +476,12 @@ export abstract class CacheBase<
 
   /** Records a use of a present node. */
   #use(node: CacheNode<K, V>): void {
-    const at = this.#now()
-    node.hits++
-    node.lastUsedAt = at
     this.#order.touch(node)
-    if (this.#listeners > 0) this.#emitEntry('hit', node.key, at)
+    if (this.#stats) {
+      node.hits++
+      node.lastUsedAt = this.#now()
+    }
+    if (this.#listeners > 0) this.#emitEntry('hit', node.key, this.#now())
   }
 
   /** Takes a present node out of the map and the order. */

@@ -11,10 +11,12 @@ export interface EvictionOrder<K, V> {
   /** Links a new node (LFU: frequency 1) as the last victim among its equals. */
   add(node: CacheNode<K, V>): void
   /**
-   * Links a node after every node already present, keeping its `hits` (so its LFU frequency).
-   * Only for rebuilding an order from another one's eviction order (`copy()`).
+   * Links a node after every node already present, with `frequency` (LFU; the LRU ignores it).
+   * Nodes must come in eviction order (`copy()` appends a source's nodes first to last).
    */
-  append(node: CacheNode<K, V>): void
+  append(node: CacheNode<K, V>, frequency: number): void
+  /** A present node's frequency: LFU its bucket's, LRU `hits + 1`. */
+  frequencyOf(node: CacheNode<K, V>): number
   /** Records a use of a linked node. */
   touch(node: CacheNode<K, V>): void
   /**

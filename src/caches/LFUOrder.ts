@@ -8,7 +8,8 @@ import { FrequencyBucket } from './FrequencyBucket.js'
  * head of the lowest bucket: the least frequently used, and among equals the least recently used.
  * A new node has frequency 1; each use moves it to the tail of the next frequency's bucket.
  *
- * A node's frequency is its bucket's `frequency`, which always equals `node.hits + 1`.
+ * A node's frequency is its bucket's `frequency` (`node.hits + 1` when the cache keeps entry
+ * statistics).
  * @internal
  */
 export class LFUOrder<K, V> implements EvictionOrder<K, V> {
@@ -25,8 +26,7 @@ export class LFUOrder<K, V> implements EvictionOrder<K, V> {
     linkLast(bucket, node)
   }
 
-  append(node: CacheNode<K, V>): void {
-    const frequency = node.hits + 1
+  append(node: CacheNode<K, V>, frequency: number): void {
     let bucket = this.#last
     if (bucket === null || bucket.frequency !== frequency) {
       if (bucket !== null && bucket.frequency > frequency) {
@@ -51,6 +51,10 @@ export class LFUOrder<K, V> implements EvictionOrder<K, V> {
     }
     this.#unlink(node)
     linkLast(target, node)
+  }
+
+  frequencyOf(node: CacheNode<K, V>): number {
+    return (node.bucket as FrequencyBucket<K, V>).frequency
   }
 
   renew(node: CacheNode<K, V>): void {

@@ -18,6 +18,10 @@ export class LRUOrder<K, V> implements EvictionOrder<K, V> {
     this.#linkLast(node)
   }
 
+  frequencyOf(node: CacheNode<K, V>): number {
+    return node.hits + 1
+  }
+
   touch(node: CacheNode<K, V>): void {
     // Hot path (every hit): unlink and relink in one go, writing each pointer once.
     const tail = this.#tail as CacheNode<K, V>

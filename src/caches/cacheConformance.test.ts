@@ -1,3 +1,4 @@
+import { internals } from './CacheBase.js'
 /**
  * The conformance suite: every member of the low-level cache API, run against all four public
  * classes. Scenarios are chosen so LRU and LFU agree (each entry used at most once between
@@ -95,8 +96,12 @@ describe.each(cacheCases)('$name conformance', (c: CacheCase) => {
     it('reads the default clock (Date.now) at call time', () => {
       vi.spyOn(Date, 'now').mockReturnValue(123_456)
       const cache = new c.Class()
+      internals.keepStats(cache)
       cache.set(c.key(1), c.value(1))
-      expect(cache._entryStats()[0]).toMatchObject({ createdAt: 123_456, lastUsedAt: 123_456 })
+      expect(internals.entryStats(cache)[0]).toMatchObject({
+        createdAt: 123_456,
+        lastUsedAt: 123_456,
+      })
     })
   })
 
@@ -172,11 +177,12 @@ describe.each(cacheCases)('$name conformance', (c: CacheCase) => {
 
     it('tracks hits, frequency, createdAt and lastUsedAt per entry', () => {
       const cache = make()
+      internals.keepStats(cache) // what a session asks of its caches
       cache.set(c.key(1), c.value(1)) // at 1000
       clock.tick(10)
       cache.peek(c.key(1))
       cache.has(c.key(1))
-      expect(cache._entryStats()[0]).toMatchObject({
+      expect(internals.entryStats(cache)[0]).toMatchObject({
         hits: 0,
         frequency: 1,
         createdAt: 1000,
@@ -185,7 +191,7 @@ describe.each(cacheCases)('$name conformance', (c: CacheCase) => {
       cache.get(c.key(1))
       clock.tick(5)
       cache.getOrThrow(c.key(1))
-      expect(cache._entryStats()[0]).toMatchObject({
+      expect(internals.entryStats(cache)[0]).toMatchObject({
         hits: 2,
         frequency: 3,
         createdAt: 1000,
@@ -413,16 +419,17 @@ describe.each(cacheCases)('$name conformance', (c: CacheCase) => {
       copy.clear()
       expect(evicted).toEqual([])
       expect(events).toEqual([])
-      expect(copy._hasListeners).toBe(false)
+      expect(internals.hasListeners(copy)).toBe(false)
       expect(cache.size).toBe(2)
     })
 
     it('keeps the injected clock', () => {
       const cache = make()
+      internals.keepStats(cache)
       const copy = cache.copy()
       clock.tick(500)
       copy.set(c.key(1), c.value(1))
-      expect(copy._entryStats()[0]?.createdAt).toBe(clock.now())
+      expect(internals.entryStats(copy)[0]?.createdAt).toBe(clock.now())
     })
   })
 
@@ -558,11 +565,11 @@ describe.each(cacheCases)('$name conformance', (c: CacheCase) => {
       const cache = make()
       const events: CacheEvent[] = []
       const unsubscribe = cache.subscribe((event) => events.push(event))
-      expect(cache._hasListeners).toBe(true)
+      expect(internals.hasListeners(cache)).toBe(true)
       cache.set(c.key(1), c.value(1))
       unsubscribe()
       unsubscribe()
-      expect(cache._hasListeners).toBe(false)
+      expect(internals.hasListeners(cache)).toBe(false)
       cache.get(c.key(1))
       expect(events.map((event) => event.type)).toEqual(['create'])
     })

@@ -1,3 +1,4 @@
+import { internals } from './CacheBase.js'
 /** Policy-specific eviction orders: LRU recency, LFU frequency with LRU tie-break, resizes. */
 import { describe, expect, it } from 'vitest'
 import type { CacheKey } from '../keys/CacheKey.js'
@@ -21,6 +22,7 @@ function setup(c: (typeof cacheCases)[number], maxSize: number) {
     onEvict: (_value, evictedKey, reason) =>
       evicted.push(`${names.get(evictedKey.id) ?? '?'}:${reason}`),
   })
+  internals.keepStats(cache) // frequencies as a session's snapshot reads them
   const add = (...letters: string[]) => {
     for (const name of letters) {
       names.set(key(name).id, name)
@@ -32,7 +34,7 @@ function setup(c: (typeof cacheCases)[number], maxSize: number) {
   }
   const order = () => cache.keys().map((k) => names.get(k.id))
   const frequencies = () =>
-    Object.fromEntries(cache._entryStats().map((s) => [names.get(s.key.id), s.frequency]))
+    Object.fromEntries(internals.entryStats(cache).map((s) => [names.get(s.key.id), s.frequency]))
   return { cache, add, use, order, evicted, key, frequencies }
 }
 
@@ -163,8 +165,8 @@ describe.each(lfuCases)('$name: least frequently used order', (c) => {
     add('a', 'b', 'c')
     use('b', 'b', 'c', 'a', 'a', 'a', 'c')
     const copy = cache.copy()
-    expect(copy._entryStats().map((s) => s.frequency)).toEqual(
-      cache._entryStats().map((s) => s.frequency),
+    expect(internals.entryStats(copy).map((s) => s.frequency)).toEqual(
+      internals.entryStats(cache).map((s) => s.frequency),
     )
     add('x')
     copy.set(c.key('x'), c.value('x'))

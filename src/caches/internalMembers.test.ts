@@ -1,9 +1,12 @@
 /**
- * The members a Session relies on (`_hitByIdentity`, `_peekByIdentity`, `_emit`,
- * `_hasListeners`, `_removeAll`, `_entryStats`). They are `@internal`: stripped from the
- * published types, but a contract between the caches and the session, so tested here.
+ * What a Session uses of its caches (`hitByIdentity` and `internals`: peek, emit, hasListeners,
+ * removeAll, keepStats, entryStats). They are functions exported by `CacheBase.ts`, set by its
+ * static block — not members of the caches, so no caller outside the package reaches them — and
+ * a contract between the caches and the session, so tested here. (The test names keep the old
+ * member names.)
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { hitByIdentity, internals } from './CacheBase.js'
 import type { CacheEvent } from '../events.js'
 import { keyIdentity } from '../keys/CacheKey.js'
 import { Subscribable } from '../Subscribable.js'
@@ -29,6 +32,7 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
       now: clock.now,
       onEvict: (_value, key, reason) => evicted.push([key.id, reason]),
     })
+    internals.keepStats(cache)
     for (let i = 0; i < 3; i++) {
       cache.set(c.key(i), c.value(i))
       clock.tick()
@@ -41,9 +45,13 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
     const events = record(cache)
     const value = cache.peek(c.key(0))
     clock.tick(10)
-    expect(cache._hitByIdentity(keyIdentity(c.key(0), c.cacheType) as string)).toBe(value)
+    expect(hitByIdentity(cache, keyIdentity(c.key(0), c.cacheType) as string)).toBe(value)
     expect(cache.keys().map((key) => key.id)).toEqual([1, 2, 0].map((n) => c.key(n).id))
-    expect(cache._entryStats()[2]).toMatchObject({ hits: 1, frequency: 2, lastUsedAt: 1013 })
+    expect(internals.entryStats(cache)[2]).toMatchObject({
+      hits: 1,
+      frequency: 2,
+      lastUsedAt: 1013,
+    })
     expect(events).toEqual([
       {
         type: 'hit',
@@ -60,29 +68,29 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
     const { cache } = make()
     const events = record(cache)
     const before = observe(cache)
-    expect(cache._hitByIdentity(keyIdentity(c.key(9), c.cacheType) as string)).toBeUndefined()
-    expect(cache._hitByIdentity('')).toBeUndefined()
+    expect(hitByIdentity(cache, keyIdentity(c.key(9), c.cacheType) as string)).toBeUndefined()
+    expect(hitByIdentity(cache, '')).toBeUndefined()
     expect(events).toEqual([])
     expect(observe(cache)).toEqual(before)
   })
 
   it('matches keys by exact identity only', () => {
     const { cache } = make()
-    expect(cache._peekByIdentity(keyIdentity(c.key(1), c.cacheType) as string)).toBe(
+    expect(internals.peek(cache, keyIdentity(c.key(1), c.cacheType) as string)).toBe(
       cache.peek(c.key(1)),
     )
-    expect(cache._peekByIdentity(c.key(1).id)).toBeUndefined()
-    expect(cache._peekByIdentity(c.key(1).label)).toBeUndefined()
+    expect(internals.peek(cache, c.key(1).id)).toBeUndefined()
+    expect(internals.peek(cache, c.key(1).label)).toBeUndefined()
   })
 
   it('_peekByIdentity records no use and emits nothing', () => {
     const { cache } = make()
     const events = record(cache)
     const before = observe(cache)
-    expect(cache._peekByIdentity(keyIdentity(c.key(0), c.cacheType) as string)).toBe(
+    expect(internals.peek(cache, keyIdentity(c.key(0), c.cacheType) as string)).toBe(
       cache.peek(c.key(0)),
     )
-    expect(cache._peekByIdentity(keyIdentity(c.key(9), c.cacheType) as string)).toBeUndefined()
+    expect(internals.peek(cache, keyIdentity(c.key(9), c.cacheType) as string)).toBeUndefined()
     expect(observe(cache)).toEqual(before)
     expect(events).toEqual([])
   })
@@ -90,7 +98,7 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
   it('builds no event when nobody listens', () => {
     const { cache, evicted } = make()
     const emit = vi.spyOn(Subscribable.prototype, 'emit')
-    cache._hitByIdentity(keyIdentity(c.key(0), c.cacheType) as string)
+    hitByIdentity(cache, keyIdentity(c.key(0), c.cacheType) as string)
     cache.get(c.key(1))
     cache.get(c.key(9))
     cache.set(c.key(3), c.value(3))
@@ -103,10 +111,10 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
 
   it('_emit and _hasListeners', () => {
     const { cache } = make()
-    expect(cache._hasListeners).toBe(false)
+    expect(internals.hasListeners(cache)).toBe(false)
     const events: CacheEvent[] = []
     const unsubscribe = cache.subscribe((event) => events.push(event))
-    expect(cache._hasListeners).toBe(true)
+    expect(internals.hasListeners(cache)).toBe(true)
     const dispose: CacheEvent = {
       type: 'dispose',
       at: 5,
@@ -115,17 +123,17 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
       keyId: 'k',
       label: 'L',
     }
-    cache._emit(dispose)
+    internals.emit(cache, dispose)
     expect(events).toEqual([dispose])
     unsubscribe()
-    expect(cache._hasListeners).toBe(false)
+    expect(internals.hasListeners(cache)).toBe(false)
   })
 
   it('_removeAll removes every entry with the reason, without a clear event', () => {
     const { cache, evicted, clock } = make()
     cache.get(c.key(0))
     const events = record(cache)
-    cache._removeAll('dispose')
+    internals.removeAll(cache, 'dispose')
     expect(cache.size).toBe(0)
     const order = [1, 2, 0].map((n) => c.key(n))
     expect(evicted).toEqual(order.map((key) => [key.id, 'dispose']))
@@ -140,7 +148,7 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
         reason: 'dispose',
       })),
     )
-    cache._removeAll('dispose')
+    internals.removeAll(cache, 'dispose')
     expect(events).toHaveLength(3)
   })
 
@@ -149,7 +157,7 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
     clock.tick(100) // 1103
     cache.get(c.key(1))
     cache.get(c.key(1))
-    const stats = cache._entryStats()
+    const stats = internals.entryStats(cache)
     expect(stats.map((s) => s.key)).toEqual(cache.keys())
     expect(stats.map((s) => s.value)).toEqual(cache.values())
     expect(
@@ -164,5 +172,42 @@ describe.each(cacheCases)('$name internal members', (c: CacheCase) => {
       [0, 1, 1002, 1002],
       [2, 3, 1001, 1103],
     ])
+  })
+
+  it('are not reachable through a cache', () => {
+    const { cache } = make()
+    for (const name of [
+      '_hitByIdentity',
+      '_peekByIdentity',
+      '_emit',
+      '_hasListeners',
+      '_removeAll',
+      '_entryStats',
+    ]) {
+      expect(name in cache).toBe(false)
+    }
+  })
+
+  it('a cache used alone keeps no entry statistics and reads no clock while nobody listens', () => {
+    let reads = 0
+    const cache = new c.Class({ maxSize: 2, now: () => ++reads })
+    cache.set(c.key(0), c.value(0))
+    cache.set(c.key(1), c.value(1))
+    cache.get(c.key(0))
+    hitByIdentity(cache, keyIdentity(c.key(0), c.cacheType) as string)
+    cache.set(c.key(2), c.value(2)) // evicts key 1 under both policies; still no clock
+    expect(reads).toBe(0)
+    expect(internals.entryStats(cache).map((s) => [s.hits, s.createdAt, s.lastUsedAt])).toEqual([
+      [0, 0, 0],
+      [0, 0, 0],
+    ])
+    // The order is kept all the same.
+    expect(cache.has(c.key(0))).toBe(true)
+    expect(cache.has(c.key(1))).toBe(false)
+    // Listening brings the clock back, for the events' `at`.
+    const events = record(cache)
+    cache.get(c.key(0))
+    expect(reads).toBe(1)
+    expect(events[0]).toMatchObject({ type: 'hit', at: 1 })
   })
 })

@@ -1,4 +1,11 @@
 import { invalidArgument, type CacheError } from '../errors.js'
+import type { OptionRule } from '../validateOptions.js'
+
+/** A cache size: a positive safe integer. @internal */
+export const maxSizeRule: OptionRule = [
+  'a positive integer (at most Number.MAX_SAFE_INTEGER)',
+  (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 1,
+]
 
 /**
  * Checks a cache size: a positive safe integer (1 to `Number.MAX_SAFE_INTEGER`).
@@ -22,11 +29,6 @@ export function validateMaxSize(
   Family: typeof CacheError,
   param = 'maxSize',
 ): number {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value
-  throw invalidArgument(
-    Family,
-    param,
-    'a positive integer (at most Number.MAX_SAFE_INTEGER)',
-    value,
-  )
+  if (maxSizeRule[1](value)) return value as number
+  throw invalidArgument(Family, param, maxSizeRule[0], value)
 }

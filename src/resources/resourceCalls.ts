@@ -1,3 +1,4 @@
+import { hitByIdentity, internals } from '../caches/CacheBase.js'
 import { invalidArgument, ResourceCacheError, resourceErrors } from '../errors.js'
 import { encodePart } from '../keys/CacheKey.js'
 import { identityPrefixOf } from '../keys/objectIds.js'
@@ -42,7 +43,7 @@ export interface ResourceCalls {
 export const resourceCalls: ResourceCalls = {
   resource(parts, definition, config, options) {
     const call = resourceCall(parts, definition, config, options)
-    const hit = call.cache._hitByIdentity(call.identity)
+    const hit = hitByIdentity(call.cache, call.identity)
     if (hit !== undefined) {
       parts.hit()
       return hit
@@ -69,7 +70,7 @@ export const resourceCalls: ResourceCalls = {
 
   resourceAsync(parts, definition, config, options) {
     const call = resourceCall(parts, definition, config, options)
-    const hit = call.cache._hitByIdentity(call.identity)
+    const hit = hitByIdentity(call.cache, call.identity)
     if (hit !== undefined) {
       parts.hit()
       return Promise.resolve(hit)
@@ -77,7 +78,7 @@ export const resourceCalls: ResourceCalls = {
     let flight = flights.get(parts)
     if (flight === undefined) flights.set(parts, (flight = new SingleFlight()))
     return flight.run(`${call.policy}|${call.identity}`, async () => {
-      const ready = call.cache._hitByIdentity(call.identity)
+      const ready = hitByIdentity(call.cache, call.identity)
       if (ready !== undefined) {
         parts.hit()
         return ready
@@ -92,7 +93,7 @@ export const resourceCalls: ResourceCalls = {
         destroyQuietly(client)
         throw error
       }
-      const raced = call.cache._peekByIdentity(call.identity)
+      const raced = internals.peek(call.cache, call.identity)
       if (raced !== undefined) {
         // A synchronous resource() call built the same key meanwhile: keep that one.
         destroyQuietly(client)

@@ -1,3 +1,5 @@
+import { systemClock, type SessionClock } from './SessionClock.js'
+
 /**
  * Counts one client's requests, from the start of `send()` until its response has been
  * consumed — a streaming body (`GetObject`'s `Body`) included — so the session can destroy an
@@ -16,7 +18,10 @@ export class ClientTracker {
   /** Set once the client left its cache; the tracker then calls `onIdle` when nothing is in flight. */
   #onIdle: (() => void) | undefined
 
-  constructor(private readonly bodyIdleTimeout: number) {}
+  constructor(
+    private readonly bodyIdleTimeout: number,
+    private readonly clock: SessionClock = systemClock,
+  ) {}
 
   /** Runs `callback` now if idle, else once the last in-flight request finishes. */
   whenIdle(callback: () => void): void {
@@ -50,9 +55,10 @@ export class ClientTracker {
     if (!isOpenNodeStream(body)) return false
     const stream = body
     let lastProgress = progressOf(stream)
-    let timer: ReturnType<typeof setTimeout> | undefined
+    const clock = this.clock
+    let timer: unknown
     const settle = (ok: boolean): void => {
-      if (timer !== undefined) clearTimeout(timer)
+      if (timer !== undefined) clock.clearTimeout(timer)
       timer = undefined
       stream.off('end', onEnd)
       stream.off('close', onClose)
@@ -72,8 +78,7 @@ export class ClientTracker {
       arm()
     }
     const arm = (): void => {
-      timer = setTimeout(check, this.bodyIdleTimeout)
-      ;(timer as { unref?: () => void }).unref?.()
+      timer = clock.setTimeout(check, this.bodyIdleTimeout)
     }
     stream.once('end', onEnd)
     stream.once('close', onClose)

@@ -47,10 +47,15 @@ export class MissDiagnostics {
   /** Per class name and path: misses that differ only there, only by identity. */
   readonly #unstable = new Map<string, UnstableConfigWarning & { warned: boolean }>()
   readonly #emit: (event: WarningEvent) => void
+  readonly #now: () => number
 
-  /** @param emit - receives each warning, once per class and path */
-  constructor(emit: (event: WarningEvent) => void) {
+  /**
+   * @param emit - receives each warning, once per class and path
+   * @param now - the session's clock
+   */
+  constructor(emit: (event: WarningEvent) => void, now: () => number = Date.now) {
     this.#emit = emit
+    this.#now = now
   }
 
   /**
@@ -141,7 +146,7 @@ export class MissDiagnostics {
     counter.warned = true
     this.#emit({
       type: 'warning',
-      at: Date.now(),
+      at: this.#now(),
       cacheType: cache.cacheType,
       evictionPolicy: cache.evictionPolicy,
       code: 'UNSTABLE_CONFIG',

@@ -1,28 +1,19 @@
 import { platform } from '#platform'
+import { hitByIdentity, internals } from '../caches/CacheBase.js'
 import { LFUClientCache } from '../caches/LFUClientCache.js'
 import { LFUResourceCache } from '../caches/LFUResourceCache.js'
 import { LRUClientCache } from '../caches/LRUClientCache.js'
 import { LRUResourceCache } from '../caches/LRUResourceCache.js'
-import {
-  CacheError,
-  ClientCacheError,
-  clientErrors,
-  invalidArgument,
-  type ErrorFamily,
-} from '../errors.js'
-import type { CacheEvent, CacheEventListener } from '../events.js'
+import { ClientCacheError, clientErrors, invalidArgument, type ErrorFamily } from '../errors.js'
+import type { CacheEventListener } from '../events.js'
 import type { CacheKey } from '../keys/CacheKey.js'
 import { translateCycle } from '../keys/CacheKey.js'
 import { ClientCacheKey, isConstructor } from '../keys/ClientCacheKey.js'
-import { learnServiceId } from '../keys/clientClassName.js'
 import { isPlainObject } from '../keys/isPlainObject.js'
 import { identityPrefixOf } from '../keys/objectIds.js'
-import { reportError } from '../reportError.js'
 import type { ResourceDefinition } from '../resources/defineResource.js'
 import { isResourceDefinition, resourceCallsFor } from '../resources/definitionRegistry.js'
-import { Subscribable } from '../Subscribable.js'
 import type {
-  AwsClientLike,
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
   CacheOptions,
@@ -32,30 +23,32 @@ import type {
   EvictReason,
 } from '../types.js'
 import { BaseConfig } from './BaseConfig.js'
-import type { AnyCache, Built } from './Built.js'
-import { ClientTracker } from './ClientTracker.js'
-import { IdentityMemo } from './IdentityMemo.js'
-import { MissDiagnostics } from './MissDiagnostics.js'
+import type { AnyCache } from './Built.js'
+import { buildClient } from './buildClient.js'
+import { callOptions } from './callOptions.js'
 import type { ClientClassOf, ClientClassOrLoader, ClientOf } from './clientLoaderTypes.js'
+import { commitEntry, type CommitDeps } from './commitEntry.js'
+import { Disposer } from './Disposer.js'
+import { IdentityMemo } from './IdentityMemo.js'
+import { isClientClass } from './isClientClass.js'
+import { lazyDeps } from './lazyDeps.js'
+import { MissDiagnostics } from './MissDiagnostics.js'
 import type { ResourceCallOptions, ResourceLoader } from './resourceCallTypes.js'
-import type { SessionParts } from './SessionParts.js'
 import type { SessionCache } from './SessionCache.js'
+import type { SessionClock } from './SessionClock.js'
 import {
   resolveSessionConfig,
   type ResolvedSessionConfig,
   type SessionConfig,
   validateCredentials,
 } from './SessionConfig.js'
+import { SessionEvents } from './SessionEvents.js'
+import type { SessionParts } from './SessionParts.js'
 import type { SessionSnapshot } from './SessionSnapshot.js'
-import { createRequestMiddleware, REQUEST_MIDDLEWARE_OPTIONS } from './requestMiddleware.js'
+import type { SessionStats } from './SessionStats.js'
 import { registerSession, unregisterSession } from './sessionRegistry.js'
 import { SharedCredentials, type CredentialsReason } from './SharedCredentials.js'
-import { cacheSnapshot } from './cacheSnapshot.js'
-import { callOptions } from './callOptions.js'
-import { entryEvent } from './entryEvent.js'
-import { destroyQuietly } from './destroyQuietly.js'
-import { isClientClass } from './isClientClass.js'
-import { lazyDeps } from './lazyDeps.js'
+import { snapshotSession } from './snapshotSession.js'
 import { startLoader } from './startLoader.js'
 
 // Re-exported for the modules that import it from here.
@@ -94,19 +87,18 @@ export class Session {
   readonly #base: BaseConfig
   /** The session's credentials slot: every client built without its own `credentials` uses it. */
   readonly #credentials: SharedCredentials
-  readonly #built = new WeakMap<object, Built>()
-  readonly #events = new Subscribable<CacheEvent>(CacheError)
-  #forwarders: (() => void)[] | undefined
+  readonly #clock: SessionClock
+  readonly #events = new SessionEvents()
   readonly #services = new Set<string>()
   readonly #resourceNames = new Set<string>()
-  readonly #disposals = new Set<Promise<void>>()
-  #parts: SessionParts | undefined
   readonly #memo = new IdentityMemo()
+  readonly #stats: SessionStats = { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 }
+  readonly #diagnostics: MissDiagnostics
+  readonly #disposer: Disposer
+  /** What the miss path uses of the session. */
+  readonly #commitDeps: CommitDeps
+  #parts: SessionParts | undefined
   #disposed: Promise<void> | undefined
-  readonly #stats = { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 }
-  readonly #diagnostics = new MissDiagnostics((warning) => {
-    if (this.#events.hasListeners) this.#events.emit(warning)
-  })
 
   /**
    * @param config - see {@link SessionConfig}
@@ -115,12 +107,30 @@ export class Session {
   constructor(config?: SessionConfig) {
     const resolved = resolveSessionConfig(config, platform.supportsProfiles)
     this.#config = resolved
+    const clock = (this.#clock = resolved.clock)
     this.#credentials = new SharedCredentials(
       resolved.credentials,
       platform.defaultCredentialProvider(resolved.profile),
       (credentials, reason) => this.#credentialsResolved(credentials, reason),
       resolved.credentialsTimeout,
+      clock,
     )
+    this.#diagnostics = new MissDiagnostics((warning) => this.#events.emit(warning), clock.now)
+    this.#disposer = new Disposer(
+      this.#stats,
+      this.#diagnostics,
+      resolved.disposeEvicted,
+      clock.now,
+    )
+    this.#commitDeps = {
+      disposer: this.#disposer,
+      diagnostics: this.#diagnostics,
+      stats: this.#stats,
+      credentials: this.#credentials,
+      clock,
+      bodyIdleTimeout: resolved.bodyIdleTimeout,
+      refreshOnAuthError: resolved.refreshOnAuthError,
+    }
     const base: Record<string, unknown> = { ...resolved.clientConfig }
     if (resolved.region !== undefined) base.region = resolved.region
     // Keys hold the slot (the shared provider), not the credentials: switching changes no key.
@@ -132,7 +142,9 @@ export class Session {
     const options = (side: 'client' | 'resource', policy: EvictionPolicy) => ({
       maxSize: resolved.maxSize,
       onEvict: (value: unknown, key: CacheKey, reason: EvictReason) =>
-        this.#evicted(this.cache[side][policy], value, key, reason),
+        this.#disposer.evicted(this.cache[side][policy], value, key, reason),
+      // The caches' own clock (a cheap per-turn read) unless the session was given one.
+      ...(resolved.clockGiven ? { now: clock.now } : {}),
     })
     this.cache = Object.freeze({
       client: Object.freeze({
@@ -144,6 +156,8 @@ export class Session {
         LFU: new LFUResourceCache(options('resource', 'LFU')),
       }),
     })
+    // The snapshot reads each entry's hits and times: the session asks its caches for them.
+    for (const cache of this.#caches()) internals.keepStats(cache)
     registerSession(this)
   }
 
@@ -195,7 +209,7 @@ export class Session {
           )
     const cache = this.cache.client[policy]
     if (maxSize !== undefined && maxSize !== cache.maxSize) cache.maxSize = maxSize
-    const hit = cache._hitByIdentity(identity)
+    const hit = hitByIdentity(cache, identity)
     if (hit !== undefined) {
       this.#stats.hits++
       return hit as InstanceType<C>
@@ -380,53 +394,21 @@ export class Session {
    * ```
    */
   subscribe(listener: CacheEventListener): () => void {
-    const unsubscribe = this.#events.subscribe(listener)
-    if (this.#forwarders === undefined) {
-      const forward = (event: CacheEvent): void => this.#events.emit(event)
-      const { client, resource } = this.cache
-      this.#forwarders = [client.LRU, client.LFU, resource.LRU, resource.LFU].map((cache) =>
-        cache.subscribe(forward),
-      )
-    }
-    let active = true
-    return () => {
-      if (!active) return
-      active = false
-      unsubscribe()
-      if (!this.#events.hasListeners && this.#forwarders !== undefined) {
-        for (const stop of this.#forwarders) stop()
-        this.#forwarders = undefined
-      }
-    }
+    return this.#events.subscribe(listener, this.#caches())
   }
 
   /** The whole session state as plain, secret-free JSON. */
   snapshot(): SessionSnapshot {
-    const { client, resource } = this.cache
-    const credentials = this.#credentials
-    return {
+    return snapshotSession({
       id: this.#id,
-      regionName: this.regionName ?? null,
-      profileName: this.profileName ?? null,
-      caches: {
-        client: {
-          LRU: cacheSnapshot(client.LRU, this.#built),
-          LFU: cacheSnapshot(client.LFU, this.#built),
-        },
-        resource: {
-          LRU: cacheSnapshot(resource.LRU, this.#built),
-          LFU: cacheSnapshot(resource.LFU, this.#built),
-        },
-      },
-      stats: { ...this.#stats },
-      warnings: this.#diagnostics.warnings(),
-      credentials: credentials.hasSource
-        ? {
-            expiration: credentials.current?.expiration?.toISOString() ?? null,
-            reason: credentials.lastReason ?? null,
-          }
-        : null,
-    }
+      regionName: this.regionName,
+      profileName: this.profileName,
+      cache: this.cache,
+      built: this.#disposer.built,
+      stats: this.#stats,
+      diagnostics: this.#diagnostics,
+      credentials: this.#credentials,
+    })
   }
 
   /**
@@ -438,10 +420,8 @@ export class Session {
       // Marked first, so a resource finishing its async create meanwhile is not cached.
       this.#disposed = Promise.resolve()
       unregisterSession(this)
-      const { client, resource } = this.cache
-      for (const cache of [client.LRU, client.LFU, resource.LRU, resource.LFU])
-        cache._removeAll('dispose')
-      this.#disposed = Promise.all([...this.#disposals]).then(noop)
+      for (const cache of this.#caches()) internals.removeAll(cache, 'dispose')
+      this.#disposed = this.#disposer.settled()
     }
     return this.#disposed
   }
@@ -465,8 +445,8 @@ export class Session {
       assertOpen: (family) => this.#assertOpen(family),
       encode: (prefix, config, family) => this.#encode(prefix, config, family),
       construct: (ClientClass, effective, family) =>
-        this.#construct(ClientClass, effective, family),
-      commit: (...args) => this.#commit(...args),
+        buildClient(ClientClass, effective, family, this.#credentials, this.#services),
+      commit: (...args) => commitEntry(this.#commitDeps, ...args),
       named: (name) => void this.#resourceNames.add(name),
     })
   }
@@ -499,143 +479,30 @@ export class Session {
     }
     this.#stats.misses++
     this.#assertOpen(clientErrors)
-    const client = this.#construct(ClientClass, effective, clientErrors)
+    const client = buildClient(
+      ClientClass,
+      effective,
+      clientErrors,
+      this.#credentials,
+      this.#services,
+    )
     const key = new ClientCacheKey(ClientClass, effective)
-    return this.#commit(ClientClass, key, client, client, cache, effective, effective)
-  }
-
-  /**
-   * The one miss path of clients and resources: tracks what was built, diagnoses the miss, emits
-   * it with its cause, and caches the value (destroying the client if that fails).
-   * `compared` is what the diagnosis compares (a resource adds its `resourceOptions`).
-   */
-  #commit(
-    owner: object,
-    key: CacheKey,
-    value: object,
-    client: AwsClientLike,
-    cache: AnyCache,
-    effective: Record<string, unknown>,
-    compared: Record<string, unknown>,
-  ): unknown {
-    this.#track(value, client, key, cache, effective)
-    const cause = this.#diagnostics.diagnose(cache, owner, key, compared)
-    if (cache._hasListeners) cache._emit({ ...entryEvent('miss', key, cache), cause })
-    try {
-      ;(cache as { set(key: CacheKey, value: unknown): unknown }).set(key, value)
-    } catch (error) {
-      destroyQuietly(client)
-      throw error
-    }
-    this.#diagnostics.created(cache, owner, key, compared)
-    this.#stats.creates++
-    return value
-  }
-
-  #construct(
-    ClientClass: ClientConstructor<unknown>,
-    effective: Record<string, unknown>,
-    family: ErrorFamily,
-  ): AwsClientLike {
-    const config: Record<string, unknown> = { ...effective }
-    if (this.#usesSharedCredentials(effective)) config.credentials = this.#credentials.provider
-    const client = new ClientClass(config) as AwsClientLike
-    if (
-      client === null ||
-      typeof client !== 'object' ||
-      typeof client.send !== 'function' ||
-      typeof client.destroy !== 'function'
-    ) {
-      throw new family.Base(
-        `${ClientClass.name || 'ClientClass'} did not build a client (an object with send() and destroy())`,
-        { code: 'NOT_A_CLIENT', param: 'ClientClass' },
-      )
-    }
-    learnServiceId(ClientClass, client)
-    const serviceId = (client.config as { serviceId?: unknown } | undefined)?.serviceId
-    this.#services.add(typeof serviceId === 'string' && serviceId ? serviceId : ClientClass.name)
-    return client
-  }
-
-  /** Adds the request-tracking middleware and remembers what the session built. */
-  #track(
-    value: object,
-    client: AwsClientLike,
-    key: CacheKey,
-    cache: AnyCache,
-    effective: Record<string, unknown>,
-  ): void {
-    const tracker = new ClientTracker(this.#config.bodyIdleTimeout)
-    const handler = effective.requestHandler as { handle?: unknown } | undefined
-    const built: Built = {
-      client,
-      tracker,
+    return commitEntry(
+      this.#commitDeps,
+      ClientClass,
       key,
+      client,
+      client,
       cache,
-      ownsHandler: !(
-        handler !== null &&
-        typeof handler === 'object' &&
-        typeof handler.handle === 'function'
-      ),
-      disposed: false,
-    }
-    this.#built.set(value, built)
-    const stack = client.middlewareStack as
-      { add?: (middleware: unknown, options: object) => void } | undefined
-    stack?.add?.(
-      createRequestMiddleware({
-        tracker,
-        emitter: () =>
-          cache._hasListeners
-            ? (data) => cache._emit({ ...entryEvent(data.type, key, cache), ...data })
-            : undefined,
-        credentials:
-          this.#config.refreshOnAuthError && this.#usesSharedCredentials(effective)
-            ? this.#credentials
-            : undefined,
-      }),
-      REQUEST_MIDDLEWARE_OPTIONS,
+      effective,
+      effective,
     )
   }
 
-  /** `true` when a client of this effective config signs with the session's credentials slot. */
-  #usesSharedCredentials(effective: Record<string, unknown>): boolean {
-    return (
-      effective.credentials === undefined || effective.credentials === this.#credentials.provider
-    )
-  }
-
-  #evicted(cache: AnyCache, value: unknown, key: CacheKey, reason: EvictReason): void {
-    this.#stats.evictions++
-    this.#diagnostics.evicted(cache, key, reason)
-    const built =
-      typeof value === 'object' || typeof value === 'function'
-        ? this.#built.get(value as object)
-        : undefined
-    // Forget it now: V8 does not shrink a WeakMap's table when keys die, only on delete(), so
-    // a session churning through distinct keys would otherwise grow without bound.
-    if (built !== undefined) this.#built.delete(value as object)
-    if (built === undefined || !this.#config.disposeEvicted || !built.ownsHandler) return
-    const done = new Promise<void>((resolve) => {
-      built.tracker.whenIdle(() => {
-        this.#destroy(built)
-        resolve()
-      })
-    })
-    this.#disposals.add(done)
-    void done.then(() => this.#disposals.delete(done))
-  }
-
-  #destroy(built: Built): void {
-    if (built.disposed) return
-    built.disposed = true
-    try {
-      built.client.destroy()
-    } catch (error) {
-      reportError(error, 'client.destroy()')
-    }
-    this.#stats.disposals++
-    if (built.cache._hasListeners) built.cache._emit(entryEvent('dispose', built.key, built.cache))
+  /** The four caches, in a fixed order. */
+  #caches(): AnyCache[] {
+    const { client, resource } = this.cache
+    return [client.LRU, client.LFU, resource.LRU, resource.LFU]
   }
 
   #assertOpen(family: ErrorFamily): void {
@@ -650,7 +517,7 @@ export class Session {
     if (!this.#events.hasListeners) return
     this.#events.emit({
       type: 'credentials',
-      at: Date.now(),
+      at: this.#clock.now(),
       cacheType: null,
       evictionPolicy: null,
       refresh: reason !== 'initial',
@@ -659,5 +526,3 @@ export class Session {
     })
   }
 }
-
-function noop(): void {}

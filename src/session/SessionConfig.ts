@@ -1,9 +1,10 @@
-import { CacheError, invalidArgument } from '../errors.js'
+import { CacheError, clientErrors, invalidArgument } from '../errors.js'
 import { encodePart } from '../keys/CacheKey.js'
 import { isPlainObject } from '../keys/isPlainObject.js'
 import { validateEvictionPolicy } from '../caches/validateEvictionPolicy.js'
 import { validateMaxSize } from '../caches/validateMaxSize.js'
-import { clientErrors } from '../errors.js'
+import { aBoolean, positiveMs, validateOptions, type OptionRule } from '../validateOptions.js'
+import { systemClock, type SessionClock } from './SessionClock.js'
 import type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
@@ -46,19 +47,13 @@ export interface SessionConfig {
    * session's clients for ever.
    */
   credentialsTimeout?: number
+  /**
+   * The session's clock (default: the system's): its caches' `now`, the `at` of events, request
+   * durations, credential expiry and the timers of `credentialsTimeout` and `bodyIdleTimeout`.
+   * For tests that run a session on fake time.
+   */
+  clock?: SessionClock
 }
-
-const KNOWN = new Set([
-  'region',
-  'credentials',
-  'profile',
-  'clientConfig',
-  'defaults',
-  'disposeEvicted',
-  'bodyIdleTimeout',
-  'credentialsTimeout',
-  'refreshOnAuthError',
-])
 
 /** A validated {@link SessionConfig}. @internal */
 export interface ResolvedSessionConfig {
@@ -72,6 +67,36 @@ export interface ResolvedSessionConfig {
   readonly refreshOnAuthError: boolean
   readonly bodyIdleTimeout: number
   readonly credentialsTimeout: number
+  readonly clock: SessionClock
+  /** `true` when the config brought its own clock (the caches then use it too). */
+  readonly clockGiven: boolean
+}
+
+const CREDENTIALS_EXPECTED =
+  'static credentials { accessKeyId, secretAccessKey } or a credential provider function'
+
+const nonEmptyString = (value: unknown): boolean => typeof value === 'string' && value !== ''
+
+/** The session options and their rules (`clientConfig` and `defaults` get more checks). */
+const RULES: Record<string, OptionRule> = {
+  region: ['a region name such as us-east-1', nonEmptyString],
+  credentials: [CREDENTIALS_EXPECTED, isCredentialsSource],
+  profile: ['a non-empty profile name', nonEmptyString],
+  clientConfig: ['a plain object', () => true], // encoded below, which checks it whole
+  defaults: ['an object { evictionPolicy?, maxSize? }', isPlainObject],
+  disposeEvicted: aBoolean,
+  bodyIdleTimeout: positiveMs,
+  credentialsTimeout: positiveMs,
+  refreshOnAuthError: aBoolean,
+  clock: [
+    'an object { now, setTimeout, clearTimeout } of functions',
+    (value) =>
+      value !== null &&
+      typeof value === 'object' &&
+      ['now', 'setTimeout', 'clearTimeout'].every(
+        (name) => typeof (value as Record<string, unknown>)[name] === 'function',
+      ),
+  ],
 }
 
 /** Validates a session config; throws a {@link CacheError} naming the bad field. @internal */
@@ -79,17 +104,6 @@ export function resolveSessionConfig(
   config: unknown,
   supportsProfiles: boolean,
 ): ResolvedSessionConfig {
-  if (config === undefined) config = {}
-  if (!isPlainObject(config))
-    throw invalidArgument(CacheError, 'config', 'a plain object or undefined', config)
-  for (const name of Object.keys(config)) {
-    if (!KNOWN.has(name)) {
-      throw new CacheError(
-        `config.${name} is not a session option; expected one of ${[...KNOWN].join(', ')}`,
-        { param: `config.${name}` },
-      )
-    }
-  }
   const {
     region,
     credentials,
@@ -100,15 +114,17 @@ export function resolveSessionConfig(
     bodyIdleTimeout,
     credentialsTimeout,
     refreshOnAuthError,
-  } = config
-  if (region !== undefined && (typeof region !== 'string' || region === '')) {
-    throw invalidArgument(CacheError, 'config.region', 'a region name such as us-east-1', region)
-  }
-  validateCredentials(credentials, 'config.credentials')
+    clock,
+  } = validateOptions(
+    config,
+    RULES,
+    CacheError,
+    'config',
+    'a plain object or undefined',
+    (name) =>
+      `config.${name} is not a session option; expected one of ${Object.keys(RULES).join(', ')}`,
+  ) as SessionConfig
   if (profile !== undefined) {
-    if (typeof profile !== 'string' || profile === '') {
-      throw invalidArgument(CacheError, 'config.profile', 'a non-empty profile name', profile)
-    }
     if (!supportsProfiles) {
       throw new CacheError(
         'config.profile is only supported on Node (it names a profile in the shared AWS config files); in this runtime pass `credentials` instead',
@@ -120,57 +136,25 @@ export function resolveSessionConfig(
     encodePart(clientConfig, 'config.clientConfig', clientErrors, true)
   let evictionPolicy: EvictionPolicy = 'LRU'
   let maxSize = 10
-  if (defaults !== undefined) {
-    if (!isPlainObject(defaults)) {
-      throw invalidArgument(
-        CacheError,
-        'config.defaults',
-        'an object { evictionPolicy?, maxSize? }',
-        defaults,
-      )
-    }
-    if (defaults.evictionPolicy !== undefined) {
-      evictionPolicy = validateEvictionPolicy(defaults.evictionPolicy, CacheError)
-    }
-    if (defaults.maxSize !== undefined) {
-      maxSize = validateMaxSize(defaults.maxSize, CacheError, 'config.defaults.maxSize')
-    }
+  if (defaults?.evictionPolicy !== undefined) {
+    evictionPolicy = validateEvictionPolicy(defaults.evictionPolicy, CacheError)
   }
-  for (const [name, value] of [
-    ['disposeEvicted', disposeEvicted],
-    ['refreshOnAuthError', refreshOnAuthError],
-  ] as const) {
-    if (value !== undefined && typeof value !== 'boolean') {
-      throw invalidArgument(CacheError, `config.${name}`, 'a boolean', value)
-    }
-  }
-  for (const [name, value] of [
-    ['bodyIdleTimeout', bodyIdleTimeout],
-    ['credentialsTimeout', credentialsTimeout],
-  ] as const) {
-    if (
-      value !== undefined &&
-      (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value))
-    ) {
-      throw invalidArgument(
-        CacheError,
-        `config.${name}`,
-        'a positive number of milliseconds',
-        value,
-      )
-    }
+  if (defaults?.maxSize !== undefined) {
+    maxSize = validateMaxSize(defaults.maxSize, CacheError, 'config.defaults.maxSize')
   }
   return {
     region,
-    credentials: credentials,
+    credentials,
     profile,
     clientConfig: (clientConfig as Record<string, unknown> | undefined) ?? {},
     evictionPolicy,
     maxSize,
-    disposeEvicted: (disposeEvicted as boolean | undefined) ?? true,
-    refreshOnAuthError: (refreshOnAuthError as boolean | undefined) ?? true,
-    bodyIdleTimeout: (bodyIdleTimeout as number | undefined) ?? 60_000,
-    credentialsTimeout: (credentialsTimeout as number | undefined) ?? 30_000,
+    disposeEvicted: disposeEvicted ?? true,
+    refreshOnAuthError: refreshOnAuthError ?? true,
+    bodyIdleTimeout: bodyIdleTimeout ?? 60_000,
+    credentialsTimeout: credentialsTimeout ?? 30_000,
+    clock: clock ?? systemClock,
+    clockGiven: clock !== undefined,
   }
 }
 
@@ -184,18 +168,14 @@ export function validateCredentials(
   credentials: unknown,
   param: string,
 ): asserts credentials is AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined {
-  if (
-    credentials !== undefined &&
-    typeof credentials !== 'function' &&
-    !isStaticCredentials(credentials)
-  ) {
-    throw invalidArgument(
-      CacheError,
-      param,
-      'static credentials { accessKeyId, secretAccessKey } or a credential provider function',
-      credentials,
-    )
+  if (credentials !== undefined && !isCredentialsSource(credentials)) {
+    throw invalidArgument(CacheError, param, CREDENTIALS_EXPECTED, credentials)
   }
+}
+
+/** Static credentials or a provider function. */
+function isCredentialsSource(value: unknown): boolean {
+  return typeof value === 'function' || isStaticCredentials(value)
 }
 
 function isStaticCredentials(value: unknown): value is AwsCredentialIdentity {

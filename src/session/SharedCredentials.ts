@@ -1,4 +1,5 @@
 import { CacheError } from '../errors.js'
+import { systemClock, type SessionClock } from './SessionClock.js'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '../types.js'
 
 /** Credentials are refreshed this long before they expire (as the SDK's own memoizer does). */
@@ -50,6 +51,7 @@ export class SharedCredentials {
   #nextReason: CredentialsReason = 'initial'
   #lastReason: CredentialsReason | undefined
   readonly #timeout: number
+  readonly #clock: SessionClock
   readonly #onResolved: (credentials: AwsCredentialIdentity, reason: CredentialsReason) => void
 
   /** The provider to hand to clients. */
@@ -65,8 +67,10 @@ export class SharedCredentials {
     defaultSource: AwsCredentialIdentityProvider | undefined,
     onResolved: (credentials: AwsCredentialIdentity, reason: CredentialsReason) => void,
     timeout: number = CREDENTIALS_TIMEOUT_MS,
+    clock: SessionClock = systemClock,
   ) {
     this.#timeout = timeout
+    this.#clock = clock
     this.#defaultSource = defaultSource
     this.#source = toProvider(source) ?? defaultSource
     this.#onResolved = onResolved
@@ -151,9 +155,10 @@ export class SharedCredentials {
         { code: 'NO_CREDENTIALS' },
       )
     }
-    let timer: ReturnType<typeof setTimeout> | undefined
+    const clock = this.#clock
+    let timer: unknown
     const timedOut = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
+      timer = clock.setTimeout(() => {
         reject(
           new CacheError(`the credential provider did not settle within ${this.#timeout} ms`, {
             code: 'CREDENTIALS_TIMEOUT',
@@ -161,13 +166,12 @@ export class SharedCredentials {
           }),
         )
       }, this.#timeout)
-      ;(timer as { unref?: () => void }).unref?.()
     })
     let credentials: AwsCredentialIdentity
     try {
       credentials = await Promise.race([source(options), timedOut])
     } finally {
-      clearTimeout(timer)
+      clock.clearTimeout(timer)
     }
     if (!isCredentialIdentity(credentials)) {
       throw new CacheError(
@@ -181,7 +185,7 @@ export class SharedCredentials {
     this.#nextReason = 'refresh'
     this.#lastReason = reason
     this.#current = credentials
-    this.#fetchedAt = Date.now()
+    this.#fetchedAt = this.#clock.now()
     this.#onResolved(credentials, reason)
     return credentials
   }
@@ -191,7 +195,7 @@ export class SharedCredentials {
     if (expiration === undefined) return false
     const expiresAt = expiration.getTime()
     const window = Math.min(REFRESH_WINDOW_MS, Math.max(0, (expiresAt - this.#fetchedAt) / 2))
-    return Date.now() >= expiresAt - window
+    return this.#clock.now() >= expiresAt - window
   }
 }
 

@@ -1,3 +1,4 @@
+import { internals } from '../caches/CacheBase.js'
 import type { AnyCache, Built } from './Built.js'
 import type { CacheSnapshot } from './SessionSnapshot.js'
 
@@ -12,7 +13,7 @@ export function cacheSnapshot(cache: AnyCache, built: WeakMap<object, Built>): C
     evictionPolicy: cache.evictionPolicy,
     maxSize: cache.maxSize,
     size: cache.size,
-    entries: cache._entryStats().map((entry) => {
+    entries: internals.entryStats(cache).map((entry) => {
       const tracker = built.get(entry.value as object)?.tracker
       return {
         id: entry.key.id,

@@ -6,10 +6,11 @@ export function entryEvent<T extends 'miss' | 'dispose' | 'request' | 'response'
   type: T,
   key: CacheKey,
   cache: AnyCache,
+  at: number,
 ) {
   return {
     type,
-    at: Date.now(),
+    at,
     cacheType: cache.cacheType,
     evictionPolicy: cache.evictionPolicy,
     keyId: key.id,

@@ -14,6 +14,8 @@ export interface RequestMiddlewareDeps {
    * is on: an authentication error then invalidates them and retries once.
    */
   readonly credentials: SharedCredentials | undefined
+  /** The session's clock, for durations. */
+  readonly now: () => number
 }
 
 /** The `request` or `response` event of one request, before the entry's own fields. */
@@ -46,16 +48,21 @@ interface HandlerContext {
  *   when its input can be replayed. A second failure, or a stream input, goes to the caller.
  * @internal
  */
-export function createRequestMiddleware({ tracker, emitter, credentials }: RequestMiddlewareDeps) {
+export function createRequestMiddleware({
+  tracker,
+  emitter,
+  credentials,
+  now,
+}: RequestMiddlewareDeps) {
   return (next: Next, context: HandlerContext) =>
     async (args: { input?: unknown }): Promise<{ output?: { Body?: unknown } }> => {
-      const started = Date.now()
+      const started = now()
       const commandName = context.commandName ?? 'Command'
       const finishRequest = tracker.start()
       emitter()?.({ type: 'request', commandName })
       const finish = (ok: boolean): void => {
         finishRequest(ok)
-        emitter()?.({ type: 'response', commandName, duration: Date.now() - started, ok })
+        emitter()?.({ type: 'response', commandName, duration: now() - started, ok })
       }
       const signal = context.__smithy_context?.abortSignal
       try {

@@ -1,3 +1,4 @@
+import { internals } from '../CacheBase.js'
 /**
  * Shared fixtures for the cache tests: a tiny fake AWS client, keys for both sides, and one
  * {@link CacheCase} per public cache class so a suite can run against all four with
@@ -181,7 +182,7 @@ export function observe(cache: AnyCache): unknown {
     maxSize: cache.maxSize,
     ids: cache.keys().map((key) => key.id),
     values: cache.values(),
-    stats: cache._entryStats().map(({ hits, frequency, createdAt, lastUsedAt }) => ({
+    stats: internals.entryStats(cache).map(({ hits, frequency, createdAt, lastUsedAt }) => ({
       hits,
       frequency,
       createdAt,
