@@ -13,6 +13,7 @@ export default tseslint.config(
       'src/partitions/partitionsData.ts',
       // Outputs of an integration app built in place (integrations/run.mjs builds them elsewhere).
       'integrations/*/dist',
+      'extension/dist',
       'integrations/*/.next',
       'integrations/*/next-env.d.ts',
     ],

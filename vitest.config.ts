@@ -86,7 +86,12 @@ export default defineConfig({
           environment: 'node',
           // The SDK warns once per worker that it will drop Node 20 in 2027: noise in test output.
           env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-          include: [SRC_TESTS, 'test/**/*.test.ts', 'playground/**/*.test.ts'],
+          include: [
+            SRC_TESTS,
+            'test/**/*.test.ts',
+            'playground/**/*.test.ts',
+            'extension/**/*.test.ts',
+          ],
           exclude: ALWAYS_EXCLUDED,
           // Vitest's default (cores - 1) is a single worker on a 2-core machine; the Node tests
           // mostly wait on sockets, and two workers cut the run by about a third there.

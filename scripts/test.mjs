@@ -10,7 +10,7 @@
  *   package     npm run build && publint --strict && attw --pack . --profile esm-only
  *               && node scripts/check-declarations.mjs  (the .d.ts files in strict consumers)
  *   integrations node integrations/run.mjs        (real apps built from the packed tarball)
- *   e2e         playwright test                  (only when e2e/ has a Playwright config)
+ *   e2e         npm run build:extension && playwright test   (only when e2e/ has a Playwright config)
  *
  * Prints a banner per command, a timing table, and as its very last line `N passed, N failed`:
  * the test counts of both Vitest projects (a test file that fails to load counts as one failed
@@ -153,6 +153,12 @@ const commands = [
   },
   ...(playwrightConfig
     ? [
+        {
+          step: 'e2e',
+          label: 'build:extension (+ web-ext lint)',
+          command: npm,
+          args: ['run', 'build:extension'],
+        },
         {
           step: 'e2e',
           label: 'playwright test',

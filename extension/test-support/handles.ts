@@ -1,0 +1,96 @@
+/** Handles for bridge tests: real sessions, and a synthetic one that emits events on demand. */
+import {
+  createDevtoolsHandle,
+  Session,
+  type CacheEvent,
+  type CacheEventListener,
+  type DevtoolsHandle,
+  type SessionSnapshot,
+} from 'aws-client-cache'
+
+export class FakeClient {
+  readonly config = { serviceId: 'Fake' }
+  readonly middlewareStack = { add: () => {} }
+  constructor(readonly input: unknown) {}
+  send(): Promise<unknown> {
+    return Promise.resolve({})
+  }
+  destroy(): void {}
+}
+
+/** A real session and its handle. */
+export function sessionHandle(session = new Session({ region: 'us-east-1' })): {
+  session: Session
+  handle: DevtoolsHandle
+} {
+  return { session, handle: createDevtoolsHandle(session) }
+}
+
+/** A session's snapshot with nothing cached. */
+export function emptySnapshot(id: string): SessionSnapshot {
+  const cache = (cacheType: 'client' | 'resource', evictionPolicy: 'LRU' | 'LFU') => ({
+    cacheType,
+    evictionPolicy,
+    maxSize: 10,
+    size: 0,
+    entries: [],
+  })
+  return {
+    id,
+    regionName: 'us-east-1',
+    profileName: null,
+    caches: {
+      client: { LRU: cache('client', 'LRU'), LFU: cache('client', 'LFU') },
+      resource: { LRU: cache('resource', 'LRU'), LFU: cache('resource', 'LFU') },
+    },
+    stats: { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 },
+    warnings: [],
+    credentials: null,
+  }
+}
+
+/** A handle with an empty snapshot whose events the test emits; counts its subscriptions. */
+export function syntheticHandle(id: string, snapshot?: SessionSnapshot) {
+  const listeners = new Set<CacheEventListener>()
+  let current: SessionSnapshot = snapshot ?? emptySnapshot(id)
+  const counts = { subscribed: 0, unsubscribed: 0 }
+  const handle: DevtoolsHandle = {
+    id,
+    version: 'test',
+    snapshot: () => current,
+    subscribe(listener) {
+      counts.subscribed++
+      listeners.add(listener)
+      return () => {
+        counts.unsubscribed++
+        listeners.delete(listener)
+      }
+    },
+    evict() {},
+    clear() {},
+    resize() {},
+  }
+  return {
+    handle,
+    counts,
+    listening: () => listeners.size,
+    emit(event: CacheEvent) {
+      for (const listener of [...listeners]) listener(event)
+    },
+    setSnapshot(next: SessionSnapshot) {
+      current = next
+    },
+  }
+}
+
+/** A hit event on a made-up key. */
+export function hit(n: number, label = `S3Client(region: 'us-east-1') #${n}`): CacheEvent {
+  return {
+    type: 'hit',
+    at: 1_700_000_000_000 + n,
+    cacheType: 'client',
+    evictionPolicy: 'LRU',
+    keyId: `key-${n}`,
+    label,
+  }
+}
