@@ -1,15 +1,18 @@
 import { invalidArgument, type CacheError } from './errors.js'
 import { reportError } from './reportError.js'
 
+type Listener<E> = (event: E) => void
+
 /**
- * A minimal listener set: `subscribe(listener)` returns an idempotent unsubscribe. Listeners are
- * copied before each notification, so one may unsubscribe (or subscribe another) while it runs.
- * A listener that throws never disturbs the emitter or the other listeners; its error is
- * reported asynchronously-safe through `reportError` where the runtime has it, else `console.error`.
+ * A minimal listener list: `subscribe(listener)` returns an idempotent unsubscribe. The list is
+ * copied on write (subscribe, unsubscribe), never on emit: an emit walks the list as it was when
+ * the emit began, so a listener may unsubscribe (or subscribe another) while it runs, and an
+ * event costs no allocation however many listen. A listener that throws never disturbs the
+ * emitter or the other listeners; its error goes to `reportError`.
  * @internal
  */
 export class Subscribable<E> {
-  readonly #listeners = new Set<(event: E) => void>()
+  #listeners: readonly Listener<E>[] = []
   readonly #Family: typeof CacheError
 
   /** @param Family - the error class thrown for a listener that is not a function. */
@@ -19,26 +22,26 @@ export class Subscribable<E> {
 
   /** `true` when at least one listener is subscribed; check it before building an event. */
   get hasListeners(): boolean {
-    return this.#listeners.size > 0
+    return this.#listeners.length > 0
   }
 
-  subscribe(listener: (event: E) => void): () => void {
+  subscribe(listener: Listener<E>): () => void {
     if (typeof listener !== 'function') {
       throw invalidArgument(this.#Family, 'listener', 'a function', listener)
     }
     // A wrapper per subscription, so one function subscribed twice gets two independent slots.
-    const slot = (event: E): void => listener(event)
-    this.#listeners.add(slot)
+    const slot: Listener<E> = (event) => listener(event)
+    this.#listeners = [...this.#listeners, slot]
     return () => {
-      this.#listeners.delete(slot)
+      this.#listeners = this.#listeners.filter((other) => other !== slot)
     }
   }
 
   emit(event: E): void {
-    if (this.#listeners.size === 0) return
-    for (const listener of [...this.#listeners]) {
+    const listeners = this.#listeners
+    for (let i = 0; i < listeners.length; i++) {
       try {
-        listener(event)
+        listeners[i]!(event)
       } catch (error) {
         reportError(error, 'an event listener')
       }
