@@ -1,7 +1,6 @@
 import type { AbortSignalLike } from './AbortSignalLike.js'
 import { isAuthError } from './isAuthError.js'
 import type { ClientTracker } from './ClientTracker.js'
-import { raceAbort } from './raceAbort.js'
 import type { SharedCredentials } from './SharedCredentials.js'
 
 /** What the tracking middleware of one built client needs, and nothing more. */
@@ -68,7 +67,7 @@ export function createRequestMiddleware({
       try {
         let result: { output?: { Body?: unknown } }
         try {
-          result = await raceAbort(next(args), signal)
+          result = await withAbort(next(args), signal)
         } catch (error) {
           if (credentials === undefined || !isAuthError(error) || signal?.aborted === true) {
             throw error
@@ -77,7 +76,7 @@ export function createRequestMiddleware({
           const { isReplayable, signedWith } = await import('./authRetry.js')
           credentials.invalidateAfterAuthError(signedWith(context))
           if (!isReplayable(args.input)) throw error
-          result = await raceAbort(next(args), signal)
+          result = await withAbort(next(args), signal)
         }
         if (!tracker.watchBody(result?.output?.Body, finish)) finish(true)
         return result
@@ -87,3 +86,16 @@ export function createRequestMiddleware({
       }
     }
 }
+
+/**
+ * `work`, ended as soon as `signal` aborts. `raceAbort` is a lazy chunk, loaded by the first
+ * request that carries a signal; the request is already under way meanwhile, and `raceAbort`
+ * rejects at once if the signal fired before it arrived.
+ */
+function withAbort<T>(work: Promise<T>, signal: AbortSignalLike | undefined): Promise<T> {
+  if (signal === undefined) return work
+  work.catch(noop) // handled below, once raceAbort is in: no unhandled rejection meanwhile
+  return import('./raceAbort.js').then(({ raceAbort }) => raceAbort(work, signal))
+}
+
+function noop(): void {}
