@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BaseConfig } from './BaseConfig.js'
 import { IdentityMemo } from './IdentityMemo.js'
+import { S3Client } from '@aws-sdk/client-s3'
+import { Session } from './Session.js'
 
 const handler = { handle: () => undefined }
 const provider = () => undefined
@@ -73,5 +75,42 @@ describe('IdentityMemo', () => {
     for (let i = 0; i < 3; i++)
       memo.lookup(owner, { password: 'hunter2' }, () => String(++computed))
     expect(computed).toBe(3)
+  })
+
+  it('never remembers nested plain objects: a change made in place between calls counts', () => {
+    // A memo that remembered `retry` or `credentials` by reference would hand back the identity
+    // of the old values, and would hold secret-bearing objects.
+    const memo = new IdentityMemo()
+    const base = new BaseConfig({})
+    const owner = {}
+    const retry = { attempts: 1 }
+    const credentials = { accessKeyId: 'AKIDINPLACE', secretAccessKey: 'first-secret' }
+    const cfg = { region: 'us-east-1', retry, credentials }
+    const exact = () => base.encode(cfg, '')
+    const identities = new Set<string>()
+    const check = () => {
+      const identity = memo.lookup(owner, cfg, exact)
+      expect(identity).toBe(exact())
+      identities.add(identity)
+    }
+    check()
+    check()
+    retry.attempts = 2
+    check()
+    credentials.secretAccessKey = 'second-secret'
+    check()
+    expect(identities.size).toBe(3)
+  })
+
+  it('through a session: in-place changes of nested config build a new client', () => {
+    const session = new Session({ region: 'us-east-1' })
+    const cfg = { retry: { attempts: 1 }, credentials: { accessKeyId: 'A', secretAccessKey: 'x' } }
+    const first = session.client(S3Client, cfg)
+    expect(session.client(S3Client, cfg as never)).toBe(first)
+    cfg.retry.attempts = 2
+    const second = session.client(S3Client, cfg)
+    expect(second).not.toBe(first)
+    cfg.credentials.secretAccessKey = 'y'
+    expect(session.client(S3Client, cfg as never)).not.toBe(second)
   })
 })
