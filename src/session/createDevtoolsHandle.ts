@@ -3,6 +3,7 @@ import type { CacheType, EvictionPolicy } from '../types.js'
 import { VERSION } from '../version.js'
 import type { DevtoolsHandle } from './DevtoolsHandle.js'
 import type { Session } from './Session.js'
+import type { SessionSnapshot } from './SessionSnapshot.js'
 
 /** What a handle does to a cache: the four caches' common public API. */
 interface ActionableCache {
@@ -13,8 +14,16 @@ interface ActionableCache {
 }
 
 /** The session's cache of that type and policy; `undefined` for anything else (a bad message). */
-function cacheOf(session: Session, type: unknown, policy: unknown): ActionableCache | undefined {
-  if ((type !== 'client' && type !== 'resource') || (policy !== 'LRU' && policy !== 'LFU')) {
+function cacheOf(
+  session: Session | undefined,
+  type: unknown,
+  policy: unknown,
+): ActionableCache | undefined {
+  if (
+    session === undefined ||
+    (type !== 'client' && type !== 'resource') ||
+    (policy !== 'LRU' && policy !== 'LFU')
+  ) {
     return undefined
   }
   return session.cache[type][policy]
@@ -41,25 +50,34 @@ function cacheOf(session: Session, type: unknown, policy: unknown): ActionableCa
  * ```
  */
 export function createDevtoolsHandle(session: Session): DevtoolsHandle {
+  // Held weakly where the runtime can, so a hook holding the handle never keeps the session
+  // alive (see devtoolsHook.ts: a collected session is unregistered).
+  const ref = weakly(session)
   let id: string | undefined
+  let last: SessionSnapshot | undefined
+  const live = (): Session | undefined => ref.deref()
   return {
     // Read once, on first use: a snapshot is built only when something asks.
     get id() {
-      return (id ??= session.snapshot().id)
+      return (id ??= (last = (live() as Session).snapshot()).id)
     },
     version: VERSION,
-    snapshot: () => session.snapshot(),
-    subscribe: (listener) => session.subscribe(listener),
+    snapshot: () => {
+      const current = live()
+      // Collected and not yet unregistered: its last state.
+      return current === undefined ? (last as SessionSnapshot) : (last = current.snapshot())
+    },
+    subscribe: (listener) => live()?.subscribe(listener) ?? noop,
     evict(cacheType: CacheType, policy: EvictionPolicy, keyId: string) {
-      const cache = cacheOf(session, cacheType, policy)
+      const cache = cacheOf(live(), cacheType, policy)
       const key = cache?.keys().find((candidate) => candidate.id === keyId)
       if (key !== undefined) cache?.delete(key as never)
     },
     clear(cacheType: CacheType, policy: EvictionPolicy) {
-      cacheOf(session, cacheType, policy)?.clear()
+      cacheOf(live(), cacheType, policy)?.clear()
     },
     resize(cacheType: CacheType, policy: EvictionPolicy, maxSize: number) {
-      const cache = cacheOf(session, cacheType, policy)
+      const cache = cacheOf(live(), cacheType, policy)
       if (cache === undefined) return
       try {
         cache.maxSize = maxSize
@@ -69,3 +87,11 @@ export function createDevtoolsHandle(session: Session): DevtoolsHandle {
     },
   }
 }
+
+/** A weak reference (a strong one where the runtime has none); a function of its own, so no
+ * closure of the handle captures `session` itself. */
+function weakly(session: Session): { deref(): Session | undefined } {
+  return typeof WeakRef === 'function' ? new WeakRef(session) : { deref: () => session }
+}
+
+function noop(): void {}

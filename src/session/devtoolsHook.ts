@@ -15,6 +15,8 @@ import type { Session } from './Session.js'
 
 /** What the hook's `register` gave back, per registered session; created on first use. */
 let unregisters: WeakMap<Session, () => void> | undefined
+/** Releases a session's handle when the session is collected without being disposed. */
+let finalizer: FinalizationRegistry<() => void> | undefined
 
 /** Registers the session with the extension's hook, if there is one. @internal */
 export function registerWithDevtools(session: Session): void {
@@ -43,6 +45,10 @@ function register(session: Session): void {
     const release: unknown = hook.register(createDevtoolsHandle(session))
     if (typeof release === 'function') {
       ;(unregisters ??= new WeakMap()).set(session, release as () => void)
+      if (typeof FinalizationRegistry === 'function') {
+        finalizer ??= new FinalizationRegistry(callRelease)
+        finalizer.register(session, release as () => void, release)
+      }
     }
   } catch (error) {
     reportError(error, 'the devtools hook')
@@ -53,6 +59,11 @@ function unregister(session: Session): void {
   const release = unregisters?.get(session)
   if (release === undefined) return
   unregisters?.delete(session)
+  finalizer?.unregister(release)
+  callRelease(release)
+}
+
+function callRelease(release: () => void): void {
   try {
     release()
   } catch (error) {

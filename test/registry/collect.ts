@@ -1,7 +1,7 @@
 /**
  * Child process of `registry.node.test.ts`, run with `--expose-gc`: creates `count` sessions, each
  * building one client, keeps no reference to them, forces collections until every one is gone
- * (bounded in rounds), and prints what `listSessions()` saw as one JSON line.
+ * (bounded in rounds), and prints what `listSessions()` and a devtools hook saw as one JSON line.
  */
 import { Session, listSessions } from '../../src/index.js'
 
@@ -22,6 +22,21 @@ class FakeClient {
 let collected = 0
 const finalized = new FinalizationRegistry<number>(() => collected++)
 
+// The browser extension's hook, as a page sees it in development: it keeps every handle it is
+// given (strongly), and counts the releases. Handles hold their session weakly, so the sessions
+// are still collected, and each collected one is released.
+const handles = new Set<unknown>()
+let released = 0
+;(globalThis as Record<symbol, unknown>)[Symbol.for('aws-client-cache.devtools')] = {
+  register(handle: unknown) {
+    handles.add(handle)
+    return () => {
+      handles.delete(handle)
+      released++
+    }
+  },
+}
+
 const kept = new Session()
 const before = listSessions().length
 /** In a function of its own, so no register of the suspended module frame holds a session. */
@@ -36,7 +51,7 @@ createUnreferenced()
 // listSessions() derefs every entry: the sessions stay alive until this job ends.
 const listedWhileAlive = listSessions().length - before
 let rounds = 0
-while (rounds < 50 && collected < count) {
+while (rounds < 50 && (collected < count || released < count)) {
   rounds++
   await new Promise((resolve) => setImmediate(resolve))
   gc()
@@ -49,5 +64,7 @@ process.stdout.write(
     listedAfter: listSessions().length - before,
     keptListed: listSessions().includes(kept),
     rounds,
+    registeredWithHook: count + 1,
+    releasedByHook: released,
   })}\n`,
 )

@@ -41,6 +41,8 @@ describe('listSessions() holds sessions weakly', () => {
       alive: 0,
       listedAfter: 0,
       keptListed: true,
+      // The extension's hook holds handles, not sessions: collected sessions are released.
+      releasedByHook: 1000,
     })
   })
 })
