@@ -93,6 +93,8 @@ export abstract class CacheBase<
   P extends EvictionPolicy,
 > {
   readonly #side: CacheSide<T>
+  /** `side.cacheType`, kept at hand: every key lookup checks it. */
+  readonly #cacheType: T
   readonly #policy: P
   /** Key identity → node. Owned here, not by the order, so every lookup is one monomorphic call. */
   readonly #nodes = new Map<string, CacheNode<K, V>>()
@@ -117,6 +119,7 @@ export abstract class CacheBase<
   protected constructor(options: unknown, side: CacheSide<T>, policy: P) {
     const valid = validateCacheOptions<K, V>(options, side.errors.Base)
     this.#side = side
+    this.#cacheType = side.cacheType
     this.#policy = policy
     this.#order = policy === 'LFU' ? new LFUOrder<K, V>() : new LRUOrder<K, V>()
     this.#events = new Subscribable<CacheEvent>(side.errors.Base)
@@ -469,8 +472,10 @@ export abstract class CacheBase<
 
   /** The exact identity of a key of this cache's class; the side's base error otherwise. */
   #identityOf(key: K): string {
-    const identity = keyIdentity(key, this.#side.cacheType)
-    if (identity !== undefined) return identity
+    return keyIdentity(key, this.#cacheType) ?? this.#notAKey(key)
+  }
+
+  #notAKey(key: unknown): never {
     throw invalidArgument(this.#side.errors.Base, 'key', `a ${this.#side.keyName}`, key)
   }
 
