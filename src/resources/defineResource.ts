@@ -98,5 +98,3 @@ export function defineResource<
   return frozen
 }
 
-// Re-exported for the modules and tests that import it from here.
-export { isResourceDefinition } from './definitionRegistry.js'
