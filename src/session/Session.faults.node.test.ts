@@ -6,6 +6,7 @@ import { GetObjectCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startTestServer, type TestServer } from '../../test/support/startTestServer.js'
 import { Session } from '../index.js'
+import { manualClock } from './test-support/manualClock.js'
 
 const LIST_BUCKETS =
   '<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult><Buckets></Buckets></ListAllMyBucketsResult>'
@@ -31,10 +32,12 @@ describe('faults', () => {
     let calls = 0
     let entered!: () => void
     const inProvider = new Promise<void>((resolve) => (entered = resolve))
+    const clock = manualClock()
     const session = new Session({
       region: 'us-east-1',
       clientConfig: { endpoint: http.endpoint, forcePathStyle: true },
-      credentialsTimeout: 200,
+      clock,
+      credentialsTimeout: 60_000, // on the wall clock this test would time out
       credentials: () => {
         calls++
         entered()
@@ -54,7 +57,14 @@ describe('faults', () => {
     })
 
     // The hung resolution times out (CREDENTIALS_TIMEOUT) and is forgotten; the next one works.
-    await expect(session.getCredentials()).rejects.toMatchObject({ code: 'CREDENTIALS_TIMEOUT' })
+    const timedOut = expect(session.getCredentials()).rejects.toMatchObject({
+      code: 'CREDENTIALS_TIMEOUT',
+    })
+    expect(clock.pending).toBe(1) // the credentials timeout, and nothing fires before its time
+    clock.advance(59_999)
+    expect(clock.pending).toBe(1)
+    clock.advance(1)
+    await timedOut
     await expect(s3.send(new ListBucketsCommand({}))).resolves.toMatchObject({ Buckets: [] })
     expect(calls).toBe(2)
     expect(http.requests).toBe(1)

@@ -15,7 +15,8 @@ import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSandbox, type Sandbox } from '../../playground/sandbox/startSandbox.js'
 import { startTestServer, type TestServer } from '../../test/support/startTestServer.js'
-import { Session, type CacheEvent } from '../index.js'
+import { Session, type CacheEvent, type SessionClock } from '../index.js'
+import { manualClock } from './test-support/manualClock.js'
 
 const servers: { close(): Promise<void> }[] = []
 afterEach(async () => {
@@ -51,7 +52,7 @@ function nextEvent(
 async function openGetObject(
   contentLength: number,
   first: string,
-  options: { bodyIdleTimeout?: number } = {},
+  options: { bodyIdleTimeout?: number; clock?: SessionClock } = {},
 ) {
   const http = await server()
   const session = new Session({ defaults: { maxSize: 1 }, ...options })
@@ -114,12 +115,18 @@ describe('disposal waits for requests in flight', () => {
 
   it('lets a body nobody reads stop counting after bodyIdleTimeout', async () => {
     // The body is never read.
+    const clock = manualClock()
     const { session, destroy, evict } = await openGetObject(100, 'x'.repeat(10), {
-      bodyIdleTimeout: 25,
+      bodyIdleTimeout: 60_000, // on the wall clock this test would time out
+      clock,
     })
     expect(session.snapshot().caches.client.LRU.entries[0]!.inFlight).toBe(1)
     const disposed = nextEvent(session, (event) => event.type === 'dispose')
     evict()
+    clock.advance(59_999)
+    expect(session.snapshot().caches.client.LRU.entries).toHaveLength(1) // the new client
+    expect(destroy).not.toHaveBeenCalled() // still counted in flight
+    clock.advance(1) // no progress for bodyIdleTimeout: abandoned
     await disposed
     expect(destroy).toHaveBeenCalledTimes(1)
   })

@@ -2,38 +2,12 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { describe, expect, it } from 'vitest'
 import { CacheError } from '../errors.js'
 import type { CacheEvent } from '../events.js'
-import type { SessionClock } from './SessionClock.js'
 import { Session } from './Session.js'
-
-/** A clock whose time moves only when told, with timers that fire when their time comes. */
-function fakeClock(start = 5_000): SessionClock & { advance(ms: number): void } {
-  let time = start
-  const timers = new Map<object, { at: number; callback: () => void }>()
-  return {
-    now: () => time,
-    setTimeout: (callback, ms) => {
-      const handle = {}
-      timers.set(handle, { at: time + ms, callback })
-      return handle
-    },
-    clearTimeout: (handle) => {
-      timers.delete(handle as object)
-    },
-    advance(ms) {
-      time += ms
-      for (const [handle, timer] of [...timers]) {
-        if (timer.at <= time) {
-          timers.delete(handle)
-          timer.callback()
-        }
-      }
-    },
-  }
-}
+import { manualClock } from './test-support/manualClock.js'
 
 describe('the session clock', () => {
   it('times events, entries and credentials with the injected clock', async () => {
-    const clock = fakeClock()
+    const clock = manualClock()
     const session = new Session({
       region: 'us-east-1',
       clock,
@@ -56,7 +30,7 @@ describe('the session clock', () => {
   })
 
   it('runs the credentials timeout on the injected timers', async () => {
-    const clock = fakeClock()
+    const clock = manualClock()
     const session = new Session({
       clock,
       credentialsTimeout: 1_000,
