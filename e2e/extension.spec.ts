@@ -136,15 +136,15 @@ test('the extension panel inspects the tab’s sessions live, across reloads and
   await other.close()
   await panelPage.bringToFront()
 
-  // The service worker stopped (as when idle): everything reconnects, within 2 s.
+  // The service worker stopped (as when idle): everything reconnects. How fast is bounded in
+  // fake time by extension/src/reconnect.test.ts (at once, resynced within one batch); here it
+  // is waited on as state, not against a wall-clock limit, and the time it took is logged.
   await stopWorker(browser, page)
   const stopped = Date.now()
   await callLab(page, 'eu-west-1')
-  await expect(panelPage.getByRole('button', { name: /^Evict S3Client\(.*eu-west-1/ })).toBeVisible(
-    {
-      timeout: 2000,
-    },
-  )
+  await expect(
+    panelPage.getByRole('button', { name: /^Evict S3Client\(.*eu-west-1/ }),
+  ).toBeVisible()
   const recovered = Date.now() - stopped
   console.info(`service worker stopped → panel live again in ${recovered} ms`)
 
