@@ -91,10 +91,10 @@ export async function getAvailablePartitions(): Promise<string[]> {
  *
  * @example
  * ```ts
- * await getPartitionForRegion('eu-west-1') // 'aws'
- * await getPartitionForRegion('cn-northwest-1') // 'aws-cn'
- * await getPartitionForRegion('us-gov-west-1') // 'aws-us-gov'
- * await getPartitionForRegion('mars-1') // rejects: CacheError, code 'UNKNOWN_REGION'
+ * await getPartitionForRegion('eu-west-1', lazyDeps) // 'aws'
+ * await getPartitionForRegion('cn-northwest-1', lazyDeps) // 'aws-cn'
+ * await getPartitionForRegion('us-gov-west-1', lazyDeps) // 'aws-us-gov'
+ * await getPartitionForRegion('mars-1', lazyDeps) // rejects: CacheError, code 'UNKNOWN_REGION'
  * ```
  */
 export async function getPartitionForRegion(
@@ -134,8 +134,8 @@ export async function getPartitionForRegion(
  *
  * @example
  * ```ts
- * const regions = await getAvailableRegions() // ['af-south-1', 'ap-east-1', …, 'us-west-2']
- * await getAvailableRegions('aws-cn') // ['cn-north-1', 'cn-northwest-1']
+ * const regions = await getAvailableRegions(undefined, lazyDeps) // ['af-south-1', 'ap-east-1', …, 'us-west-2']
+ * await getAvailableRegions('aws-cn', lazyDeps) // ['cn-north-1', 'cn-northwest-1']
  * ```
  */
 export async function getAvailableRegions(

@@ -97,4 +97,3 @@ export function defineResource<
   registerDefinition(frozen, resourceCalls)
   return frozen
 }
-

@@ -1,9 +1,5 @@
 import type { AwsCredentialIdentity } from '../types.js'
 
-// What a session does after an authentication error, beyond recognising it (`isAuthError.ts`):
-// a lazy chunk, imported by the first such error. It imports types only, so it shares no module
-// with the core's chunk.
-
 /**
  * `true` when a command's input can be sent again as it is: no top-level value is a stream (a
  * web `ReadableStream`, a Node `Readable`, or any other async iterable), which the first attempt

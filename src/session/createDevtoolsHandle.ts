@@ -3,7 +3,6 @@ import type { CacheType, EvictionPolicy } from '../types.js'
 import { VERSION } from '../version.js'
 import type { DevtoolsHandle } from './DevtoolsHandle.js'
 import type { Session } from './Session.js'
-import type { SessionSnapshot } from './SessionSnapshot.js'
 
 /** What a handle does to a cache: the four caches' common public API. */
 interface ActionableCache {
@@ -29,6 +28,9 @@ function cacheOf(
   return session.cache[type][policy]
 }
 
+/** Each session's live subscriptions through handles: token → the session's stop function. */
+const subscriptions = new WeakMap<Session, Map<object, () => void>>()
+
 /**
  * A {@link DevtoolsHandle} over a session, built only from its public API: `snapshot()`,
  * `subscribe()` and the four caches' `keys()`, `delete()`, `clear()` and `maxSize`. What a
@@ -36,7 +38,7 @@ function cacheOf(
  * panel reads a session through.
  *
  * The actions never throw (behind the extension's bridge they are messages): an unknown cache,
- * a key id no longer cached or a refused size change nothing.
+ * a key id no longer cached or a refused size changes nothing.
  *
  * @example
  * ```ts
@@ -50,24 +52,35 @@ function cacheOf(
  * ```
  */
 export function createDevtoolsHandle(session: Session): DevtoolsHandle {
-  // Held weakly where the runtime can, so a hook holding the handle never keeps the session
-  // alive (see devtoolsHook.ts: a collected session is unregistered).
+  // The session is held weakly where the runtime can, and nothing the handle hands out leads
+  // back to it, so a hook holding the handle (or a subscription's stop function) never keeps
+  // the session alive: see devtoolsHook.ts, which unregisters a collected session.
   const ref = weakly(session)
-  let id: string | undefined
-  let last: SessionSnapshot | undefined
+  let last = session.snapshot()
   const live = (): Session | undefined => ref.deref()
   return {
-    // Read once, on first use: a snapshot is built only when something asks.
-    get id() {
-      return (id ??= (last = (live() as Session).snapshot()).id)
-    },
+    id: last.id,
     version: VERSION,
-    snapshot: () => {
+    // Collected and not yet unregistered: its last state.
+    snapshot: () => (last = live()?.snapshot() ?? last),
+    subscribe: (listener) => {
       const current = live()
-      // Collected and not yet unregistered: its last state.
-      return current === undefined ? (last as SessionSnapshot) : (last = current.snapshot())
+      if (current === undefined) return noop
+      const token = {}
+      let mine = subscriptions.get(current)
+      if (mine === undefined) subscriptions.set(current, (mine = new Map<object, () => void>()))
+      mine.set(token, current.subscribe(listener))
+      // Reaches the session's own stop function through the weak reference only: that function
+      // leads (through the session's caches) to the session.
+      return () => {
+        const target = live()
+        const stops = target === undefined ? undefined : subscriptions.get(target)
+        const stop = stops?.get(token)
+        if (stop === undefined) return
+        stops?.delete(token)
+        stop()
+      }
     },
-    subscribe: (listener) => live()?.subscribe(listener) ?? noop,
     evict(cacheType: CacheType, policy: EvictionPolicy, keyId: string) {
       const cache = cacheOf(live(), cacheType, policy)
       const key = cache?.keys().find((candidate) => candidate.id === keyId)

@@ -1,4 +1,5 @@
 import type { AbortSignalLike } from './AbortSignalLike.js'
+import { isReplayable, signedWith } from './authRetry.js'
 import { isAuthError } from './isAuthError.js'
 import type { ClientTracker } from './ClientTracker.js'
 import type { SharedCredentials } from './SharedCredentials.js'
@@ -72,8 +73,6 @@ export function createRequestMiddleware({
           if (credentials === undefined || !isAuthError(error) || signal?.aborted === true) {
             throw error
           }
-          // Rare, so what follows the recognition is a lazy chunk.
-          const { isReplayable, signedWith } = await import('./authRetry.js')
           credentials.invalidateAfterAuthError(signedWith(context))
           if (!isReplayable(args.input)) throw error
           result = await withAbort(next(args), signal)
@@ -95,7 +94,11 @@ export function createRequestMiddleware({
 function withAbort<T>(work: Promise<T>, signal: AbortSignalLike | undefined): Promise<T> {
   if (signal === undefined) return work
   work.catch(noop) // handled below, once raceAbort is in: no unhandled rejection meanwhile
-  return import('./raceAbort.js').then(({ raceAbort }) => raceAbort(work, signal))
+  // If the chunk cannot load, the request goes on unraced rather than being counted as ended.
+  return import('./raceAbort.js').then(
+    ({ raceAbort }) => raceAbort(work, signal),
+    () => work,
+  )
 }
 
 function noop(): void {}

@@ -22,15 +22,21 @@ class FakeClient {
 let collected = 0
 const finalized = new FinalizationRegistry<number>(() => collected++)
 
-// The browser extension's hook, as a page sees it in development: it keeps every handle it is
-// given (strongly), and counts the releases. Handles hold their session weakly, so the sessions
-// are still collected, and each collected one is released.
-const handles = new Set<unknown>()
+// The browser extension's hook, as a page sees it in development with its panel shown: it keeps
+// every handle it is given (strongly), subscribes to each and keeps the stop function, and counts
+// the releases. Neither the handle nor the stop function leads back to the session, so the
+// sessions are still collected, and each collected one is released.
+const handles = new Map<unknown, () => void>()
 let released = 0
+let eventsSeen = 0
 ;(globalThis as Record<symbol, unknown>)[Symbol.for('aws-client-cache.devtools')] = {
-  register(handle: unknown) {
-    handles.add(handle)
+  register(handle: { subscribe(listener: () => void): () => void }) {
+    handles.set(
+      handle,
+      handle.subscribe(() => eventsSeen++),
+    )
     return () => {
+      handles.get(handle)?.()
       handles.delete(handle)
       released++
     }
@@ -66,5 +72,6 @@ process.stdout.write(
     rounds,
     registeredWithHook: count + 1,
     releasedByHook: released,
+    hookSawEvents: eventsSeen > 0,
   })}\n`,
 )

@@ -41,8 +41,10 @@ describe('listSessions() holds sessions weakly', () => {
       alive: 0,
       listedAfter: 0,
       keptListed: true,
-      // The extension's hook holds handles, not sessions: collected sessions are released.
+      // The extension's hook holds handles and subscriptions, not sessions: collected sessions
+      // are released.
       releasedByHook: 1000,
+      hookSawEvents: true,
     })
   })
 })
