@@ -49,9 +49,9 @@ export const CORE_SIZE_GOAL: Readonly<Record<CoreEntry, number>> = {
  * is a decision to write down in the commit that does it. Gzipped bytes per bundler and entry.
  */
 export const CORE_SIZE_BUDGET: Readonly<Record<Bundler, Readonly<Record<CoreEntry, number>>>> = {
-  esbuild: { typical: 12_300, all: 14_200 },
-  vite: { typical: 12_950, all: 14_850 },
-  webpack: { typical: 12_650, all: 14_650 },
+  esbuild: { typical: 12_400, all: 14_400 },
+  vite: { typical: 13_050, all: 15_050 },
+  webpack: { typical: 12_750, all: 14_850 },
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url))
