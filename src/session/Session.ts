@@ -1,12 +1,7 @@
 import { platform } from '#platform'
 import { hitByIdentity, internals } from '../caches/CacheBase.js'
-import { LFUClientCache } from '../caches/LFUClientCache.js'
-import { LFUResourceCache } from '../caches/LFUResourceCache.js'
-import { LRUClientCache } from '../caches/LRUClientCache.js'
-import { LRUResourceCache } from '../caches/LRUResourceCache.js'
 import { ClientCacheError, clientErrors, invalidArgument, type ErrorFamily } from '../errors.js'
 import type { CacheEventListener } from '../events.js'
-import type { CacheKey } from '../keys/CacheKey.js'
 import { translateCycle } from '../keys/CacheKey.js'
 import { ClientCacheKey, isConstructor } from '../keys/ClientCacheKey.js'
 import { isPlainObject } from '../keys/isPlainObject.js'
@@ -19,8 +14,6 @@ import type {
   CacheOptions,
   ClientConfigOf,
   ClientConstructor,
-  EvictionPolicy,
-  EvictReason,
 } from '../types.js'
 import { BaseConfig } from './BaseConfig.js'
 import type { AnyCache } from './Built.js'
@@ -28,6 +21,7 @@ import { buildClient } from './buildClient.js'
 import { callOptions } from './callOptions.js'
 import type { ClientClassOf, ClientClassOrLoader, ClientOf } from './clientLoaderTypes.js'
 import { commitEntry, type CommitDeps } from './commitEntry.js'
+import { createSessionCaches } from './createSessionCaches.js'
 import { Disposer } from './Disposer.js'
 import { IdentityMemo } from './IdentityMemo.js'
 import { isClientClass } from './isClientClass.js'
@@ -138,26 +132,12 @@ export class Session {
     if (resolved.profile !== undefined) base.profile = resolved.profile
     this.#base = new BaseConfig(base)
 
-    // Every eviction, whatever the cache or reason, goes to one hook: count it, dispose if ours.
-    const options = (side: 'client' | 'resource', policy: EvictionPolicy) => ({
-      maxSize: resolved.maxSize,
-      onEvict: (value: unknown, key: CacheKey, reason: EvictReason) =>
-        this.#disposer.evicted(this.cache[side][policy], value, key, reason),
-      // The caches' own clock (a cheap per-turn read) unless the session was given one.
-      ...(resolved.clockGiven ? { now: clock.now } : {}),
-    })
-    this.cache = Object.freeze({
-      client: Object.freeze({
-        LRU: new LRUClientCache(options('client', 'LRU')),
-        LFU: new LFUClientCache(options('client', 'LFU')),
-      }),
-      resource: Object.freeze({
-        LRU: new LRUResourceCache(options('resource', 'LRU')),
-        LFU: new LFUResourceCache(options('resource', 'LFU')),
-      }),
-    })
-    // The snapshot reads each entry's hits and times: the session asks its caches for them.
-    for (const cache of this.#caches()) internals.keepStats(cache)
+    // Every eviction goes to the disposer: counted, remembered for diagnostics, disposed if ours.
+    this.cache = createSessionCaches(
+      resolved.maxSize,
+      resolved.clockGiven ? clock.now : undefined,
+      (cache, value, key, reason) => this.#disposer.evicted(cache, value, key, reason),
+    )
     registerSession(this)
   }
 
@@ -467,7 +447,7 @@ export class Session {
   #createClient(
     ClientClass: ClientConstructor<unknown>,
     effective: Record<string, unknown>,
-    cache: LRUClientCache | LFUClientCache,
+    cache: SessionCache['client']['LRU' | 'LFU'],
   ): unknown {
     if (!isConstructor(ClientClass)) {
       throw invalidArgument(
