@@ -52,6 +52,18 @@ function appLruSize(page: Page): Promise<number> {
   })
 }
 
+/** The regions of the playground session's client LRU entries, read in the page. */
+function appRegions(page: Page): Promise<(string | null)[]> {
+  return page.evaluate(async () => {
+    const load = (path: string) => import(path)
+    const { session } = await load('/src/aws.ts')
+    const { entries } = session.snapshot().caches.client.LRU as {
+      entries: { region: string | null }[]
+    }
+    return entries.map((entry) => entry.region)
+  })
+}
+
 async function callLab(page: Page, region: string): Promise<void> {
   const lab = page.getByRole('form', { name: 'Call a client' })
   await lab.getByLabel('Region').selectOption(region)
@@ -111,6 +123,7 @@ test('the extension panel inspects the tab’s sessions live, across reloads and
   await expect(picker.locator('option', { hasText: `${frameOrigin} · frame ` })).toHaveCount(1)
 
   // A second tab stays apart: its work never shows in this tab's panel.
+  const optionsBefore = await picker.locator('option').count()
   const { page: other, tabId: otherTabId } = await tabIdOf(browser, async () => {
     const other = await context.newPage()
     await openPlayground(other)
@@ -124,14 +137,32 @@ test('the extension panel inspects the tab’s sessions live, across reloads and
   await expect(
     otherPicker.locator('option', { hasText: `${origin} · top frame · ` }),
   ).not.toHaveCount(0)
-  await expect(otherPicker.locator('option', { hasText: frameOrigin })).toHaveCount(0)
   await otherPicker.selectOption({ label: `${origin} · top frame · ${await appSessionId(other)}` })
   await expect(
     otherPanel.getByRole('button', { name: /^Evict S3Client\(.*sa-east-1/ }),
   ).toBeVisible()
+  // Absence is asserted only once each panel has shown something positive that happened after
+  // the other tab's activity, so that a misrouted message cannot simply not have arrived yet.
+  // This tab's iframe registers another session now that the other panel is shown: once this
+  // tab's panel lists it, a copy misrouted to the other panel would have arrived too.
+  const iframe = page.frames().find((f) => f.url() === framePage.url)!
+  await iframe.evaluate(() =>
+    (window as unknown as { addFrameSession(): string }).addFrameSession(),
+  )
+  await expect(picker.locator('option', { hasText: `${frameOrigin} · frame ` })).toHaveCount(2)
+  await expect(otherPicker.locator('option', { hasText: frameOrigin })).toHaveCount(0)
+  // This tab calls after the other tab's call has reached the other panel: once this tab's
+  // panel shows its own call, the other tab's would have been there too had it been misrouted.
+  expect(await appRegions(page)).not.toContain('ap-southeast-2')
+  await callLab(page, 'ap-southeast-2')
+  await expect(
+    panelPage.getByRole('button', { name: /^Evict S3Client\(.*ap-southeast-2/ }),
+  ).toBeVisible()
   await expect(panelPage.getByRole('button', { name: /^Evict S3Client\(.*sa-east-1/ })).toHaveCount(
     0,
   )
+  // Nor does any session of the other tab's: this tab's picker gained the iframe's new one only.
+  await expect(picker.locator('option')).toHaveCount(optionsBefore + 1)
   await otherPanel.close()
   await other.close()
   await panelPage.bringToFront()

@@ -98,7 +98,8 @@ export async function stopWorker(browser: ExtensionBrowser, via: Page): Promise<
 
 /**
  * A page on its own origin (a free port) whose script creates a development-build session with
- * one cached client: the iframe of the test.
+ * one cached client: the iframe of the test. `window.addFrameSession()` creates another (and
+ * returns its id).
  */
 export async function serveFramePage(): Promise<{ url: string; close(): Promise<void> }> {
   const bundle = await build({
@@ -110,9 +111,15 @@ export async function serveFramePage(): Promise<{ url: string; close(): Promise<
           send() { return Promise.resolve({}) }
           destroy() {}
         }
-        const session = new Session({ region: 'eu-central-1' })
-        session.client(FrameClient, { region: 'eu-central-1' })
-        document.body.dataset.sessionId = session.snapshot().id
+        const sessions = []
+        const addFrameSession = () => {
+          const session = new Session({ region: 'eu-central-1' })
+          sessions.push(session)
+          session.client(FrameClient, { region: 'eu-central-1' })
+          return session.snapshot().id
+        }
+        document.body.dataset.sessionId = addFrameSession()
+        window.addFrameSession = addFrameSession
       `,
       resolveDir: root,
       loader: 'ts',

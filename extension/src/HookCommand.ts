@@ -1,24 +1,27 @@
 import type { CacheType, EvictionPolicy } from 'aws-client-cache'
 import { isRecord } from './isRecord.js'
 
-/** An action on one session's cache, as the panel asks for it. */
+/**
+ * An action on one session's cache, as the panel asks for it; `sessionKey` is the session's
+ * registration key in its hook (see `HookMessage`).
+ */
 export type SessionAction =
   | {
       readonly type: 'evict'
-      readonly sessionId: string
+      readonly sessionKey: string
       readonly cacheType: CacheType
       readonly policy: EvictionPolicy
       readonly keyId: string
     }
   | {
       readonly type: 'clear'
-      readonly sessionId: string
+      readonly sessionKey: string
       readonly cacheType: CacheType
       readonly policy: EvictionPolicy
     }
   | {
       readonly type: 'resize'
-      readonly sessionId: string
+      readonly sessionKey: string
       readonly cacheType: CacheType
       readonly policy: EvictionPolicy
       readonly maxSize: number
@@ -38,7 +41,7 @@ const isPolicy = (value: unknown): value is EvictionPolicy => value === 'LRU' ||
 export function parseSessionAction(value: unknown): SessionAction | undefined {
   if (
     !isRecord(value) ||
-    typeof value.sessionId !== 'string' ||
+    typeof value.sessionKey !== 'string' ||
     !isCacheType(value.cacheType) ||
     !isPolicy(value.policy)
   ) {

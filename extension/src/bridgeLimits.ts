@@ -3,7 +3,8 @@ export const BATCH_MS = 100
 
 /**
  * The most characters one bridged message may hold (its JSON text). The hook trims what it
- * posts to fit (oldest events first, then snapshot entries); the relay drops anything longer.
+ * posts to fit (oldest events first, down to the newest one, then snapshot entries); the relay
+ * drops anything longer.
  */
 export const MAX_MESSAGE_CHARS = 256 * 1024
 

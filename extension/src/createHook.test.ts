@@ -1,4 +1,6 @@
+import type { EntrySnapshot, SessionSnapshot } from 'aws-client-cache'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { eventLogOf } from '../../devtools/EventLog.js'
 import { BATCH_MS, MAX_MESSAGE_CHARS } from './bridgeLimits.js'
 import { BRIDGE } from './bridgeNames.js'
 import { parseHookMessage } from './HookMessage.js'
@@ -139,5 +141,125 @@ describe('the hook', () => {
     const handle = panel.targets()[0]!.handle
     expect(handle.snapshot().caches.client.LRU.size).toBe(2000)
     expect(handle.snapshot().caches.client.LRU.entries.length).toBeLessThan(2000)
+  })
+
+  it('keeps apart two sessions with the same id (two copies of the library in one page)', async () => {
+    const browser = new FakeBrowser()
+    const frame = openFrame(browser, 1, 0, 'http://app.test')
+    const first = syntheticHandle('session-1')
+    const second = syntheticHandle('session-1')
+    const unregisterFirst = frame.register(first.handle)
+    frame.register(second.handle)
+    const panel = openPanel(browser, 1)
+    panel.setShown(true)
+    await settle()
+
+    // Both listed, each under its own key; the label tells them apart.
+    const targets = panel.targets()
+    expect(targets.map((t) => t.handle.id)).toEqual(['session-1', 'session-1'])
+    expect(new Set(targets.map((t) => t.key)).size).toBe(2)
+    expect(targets.map((t) => t.label)).toEqual([
+      'http://app.test · top frame · session-1 (r1)',
+      'http://app.test · top frame · session-1 (r2)',
+    ])
+    expect(first.counts.subscribed).toBe(1)
+    expect(second.counts.subscribed).toBe(1)
+
+    // Actions reach the session they were asked of.
+    targets[1]!.handle.evict('client', 'LRU', 'key-2')
+    targets[0]!.handle.clear('resource', 'LFU')
+    targets[1]!.handle.resize('client', 'LFU', 7)
+    await settle()
+    expect(first.actions).toEqual(['clear resource LFU'])
+    expect(second.actions).toEqual(['evict client LRU key-2', 'resize client LFU 7'])
+
+    // Events and snapshots reach only their own session's handle.
+    const heard: string[] = []
+    targets[0]!.handle.subscribe((e) => heard.push(`first ${'keyId' in e ? e.keyId : ''}`))
+    targets[1]!.handle.subscribe((e) => heard.push(`second ${'keyId' in e ? e.keyId : ''}`))
+    second.setSnapshot({ ...emptySnapshot('session-1'), regionName: 'eu-west-1' })
+    second.emit(hit(2))
+    await vi.advanceTimersByTimeAsync(BATCH_MS)
+    expect(heard).toEqual(['second key-2'])
+    expect(targets[0]!.handle.snapshot().regionName).toBe('us-east-1')
+    expect(targets[1]!.handle.snapshot().regionName).toBe('eu-west-1')
+
+    // Disposing one leaves the other, which no longer needs its key in the label.
+    unregisterFirst()
+    await settle()
+    expect(panel.targets().map((t) => t.handle)).toEqual([targets[1]!.handle])
+    expect(panel.targets()[0]!.label).toBe('http://app.test · top frame · session-1')
+    expect(first.counts.unsubscribed).toBe(1)
+    expect(second.counts.unsubscribed).toBe(0)
+  })
+
+  it('makes the panel re-read a snapshot near the size cap on every batch', async () => {
+    const browser = new FakeBrowser()
+    const frame = openFrame(browser, 1, 0, 'http://app.test')
+    // A snapshot whose batch, with no event, just fits in one message; one event does not.
+    const room = MAX_MESSAGE_CHARS - '{"type":"batch","sessions":[]}'.length
+    const entry = (i: number, pad = 0): EntrySnapshot => ({
+      id: `key-${i}`,
+      label: `S3Client(${'x'.repeat(200 + pad)}) #${i}`,
+      className: 'S3Client',
+      region: 'us-east-1',
+      hits: 0,
+      frequency: 1,
+      inFlight: 0,
+      requests: 0,
+      errors: 0,
+      createdAt: 0,
+      lastUsedAt: 0,
+    })
+    const big = (hits: number, pad: number): SessionSnapshot => {
+      const base = emptySnapshot('big')
+      const entries = Array.from({ length: 600 }, (_, i) => entry(i, i === 0 ? pad : 0))
+      return {
+        ...base,
+        stats: { ...base.stats, hits },
+        caches: {
+          ...base.caches,
+          client: {
+            ...base.caches.client,
+            LRU: { ...base.caches.client.LRU, maxSize: 600, size: 600, entries },
+          },
+        },
+      }
+    }
+    const batchLength = (snapshot: SessionSnapshot) =>
+      JSON.stringify({ key: 'r1', snapshot, events: [], dropped: 0 }).length
+    const pad = room - 10 - batchLength(big(1, 0))
+    expect(pad).toBeGreaterThan(0)
+    expect(batchLength(big(1, pad))).toBe(room - 10)
+
+    const session = syntheticHandle('big', big(0, pad))
+    frame.register(session.handle)
+    const panel = openPanel(browser, 1)
+    panel.setShown(true)
+    await settle()
+    const handle = panel.targets()[0]!.handle
+    // What the panel's store does: re-read the snapshot when the event log says it changed.
+    const log = eventLogOf(handle)
+    const release = log.retain()
+    const seen: number[] = []
+    log.watch(() => seen.push(handle.snapshot().stats.hits))
+
+    for (let hits = 1; hits <= 3; hits++) {
+      session.setSnapshot(big(hits, pad))
+      session.emit(hit(hits))
+      await vi.advanceTimersByTimeAsync(BATCH_MS)
+      expect(seen.at(-1)).toBe(hits)
+    }
+    // The newest event made it; entries were cut to fit beside it, the size still true.
+    expect(log.toArray().map(({ event }) => 'keyId' in event && event.keyId)).toEqual([
+      'key-1',
+      'key-2',
+      'key-3',
+    ])
+    const lru = handle.snapshot().caches.client.LRU
+    expect(lru.size).toBe(600)
+    expect(lru.entries.length).toBeLessThan(600)
+    expect(lru.entries.length).toBeGreaterThan(500)
+    release()
   })
 })

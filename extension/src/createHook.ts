@@ -22,7 +22,8 @@ export interface HookOptions {
 
 interface Registered {
   readonly handle: DevtoolsHandle
-  readonly id: string
+  /** This registration's own key (`r1`, `r2`, …): what the wire and the panel's actions name. */
+  readonly key: string
   /** Set between START and STOP. */
   unsubscribe: (() => void) | undefined
   pending: CacheEvent[]
@@ -63,6 +64,12 @@ function checkHandle(handle: unknown): asserts handle is DevtoolsHandle {
  * posts only what handles give (secret-free snapshots and events), and runs the actions the
  * panel asks for.
  *
+ * Each registration gets its own key (`r1`, `r2`, …), which names the session on the wire and in
+ * the panel's actions: session ids are unique only per copy of the library, and two copies in one
+ * page (micro-frontends, a duplicated dependency) both have a `session-1`. A batch always carries
+ * at least one event (see `fitJson`), so that the panel, which re-reads a snapshot after events,
+ * shows each new snapshot.
+ *
  * @example
  * ```ts
  * const hook = createHook({ window })
@@ -77,7 +84,9 @@ export function createHook(options: HookOptions): DevtoolsHook {
     maxMessageChars = MAX_MESSAGE_CHARS,
     maxEventsPerBatch = MAX_EVENTS_PER_BATCH,
   } = options
+  /** By registration key: session ids are unique only per copy of the library. */
   const sessions = new Map<string, Registered>()
+  let registrations = 0
   /** Sessions with events waiting for the next flush. */
   const dirty = new Set<Registered>()
   let started = false
@@ -97,7 +106,7 @@ export function createHook(options: HookOptions): DevtoolsHook {
       json = fitJson(
         {
           type: 'session',
-          id: entry.id,
+          key: entry.key,
           version: String(handle.version),
           snapshot: handle.snapshot(),
         },
@@ -128,7 +137,7 @@ export function createHook(options: HookOptions): DevtoolsHook {
       entry.dropped = 0
       let json: string | undefined
       try {
-        json = fitJson({ id: entry.id, snapshot: entry.handle.snapshot(), events, dropped }, room)
+        json = fitJson({ key: entry.key, snapshot: entry.handle.snapshot(), events, dropped }, room)
       } catch {
         json = undefined
       }
@@ -172,9 +181,16 @@ export function createHook(options: HookOptions): DevtoolsHook {
     }
   }
 
+  const forget = (entry: Registered): void => {
+    unsubscribe(entry)
+    dirty.delete(entry)
+    sessions.delete(entry.key)
+    if (started) post({ type: 'removed', key: entry.key })
+  }
+
   const start = (): void => {
     started = true
-    post({ type: 'sessions', ids: [...sessions.keys()] })
+    post({ type: 'sessions', keys: [...sessions.keys()] })
     for (const entry of sessions.values()) {
       subscribe(entry)
       postSession(entry)
@@ -188,7 +204,7 @@ export function createHook(options: HookOptions): DevtoolsHook {
     timer = undefined
   }
   const act = (action: SessionAction): void => {
-    const handle = sessions.get(action.sessionId)?.handle
+    const handle = sessions.get(action.sessionKey)?.handle
     if (handle === undefined) return
     try {
       if (action.type === 'evict') handle.evict(action.cacheType, action.policy, action.keyId)
@@ -212,16 +228,18 @@ export function createHook(options: HookOptions): DevtoolsHook {
   return {
     register(handle: DevtoolsHandle): () => void {
       checkHandle(handle)
+      // The same handle registered again replaces its earlier registration.
+      for (const previous of sessions.values()) {
+        if (previous.handle === handle) forget(previous)
+      }
       const entry: Registered = {
         handle,
-        id: handle.id,
+        key: `r${++registrations}`,
         unsubscribe: undefined,
         pending: [],
         dropped: 0,
       }
-      const previous = sessions.get(entry.id)
-      if (previous !== undefined) unsubscribe(previous)
-      sessions.set(entry.id, entry)
+      sessions.set(entry.key, entry)
       // Tells the relay a session is here, so that it connects (it stays idle on other pages).
       target.postMessage({ source: BRIDGE.HOOK_SOURCE, hello: true }, '*')
       if (started) {
@@ -232,11 +250,7 @@ export function createHook(options: HookOptions): DevtoolsHook {
       return () => {
         if (!registered) return
         registered = false
-        if (sessions.get(entry.id) !== entry) return
-        unsubscribe(entry)
-        dirty.delete(entry)
-        sessions.delete(entry.id)
-        if (started) post({ type: 'removed', id: entry.id })
+        if (sessions.get(entry.key) === entry) forget(entry)
       }
     },
   }

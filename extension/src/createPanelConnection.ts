@@ -11,9 +11,12 @@ import type { Timers } from './WindowLike.js'
 
 /** A session of the inspected tab, as the panel lists it (the shape `HandlePanel` takes). */
 export interface RemoteTarget {
-  /** Unique across frames and reloads: the frame's key and the session's id. */
+  /** Unique across frames and reloads: the frame's key and the session's registration key. */
   readonly key: string
-  /** Origin, frame and session id, for the session picker. */
+  /**
+   * Origin, frame and session id, for the session picker; with the registration key too when
+   * another session of the frame has the same id (two copies of the library in one page).
+   */
   readonly label: string
   readonly handle: DevtoolsHandle
   readonly frame: FrameInfo
@@ -40,6 +43,7 @@ export interface PanelConnectionOptions {
 
 interface FrameState {
   readonly info: FrameInfo
+  /** By registration key (see `HookMessage`). */
   readonly sessions: Map<string, RemoteHandle>
 }
 
@@ -73,10 +77,13 @@ export function createPanelConnection(options: PanelConnectionOptions): PanelCon
     const targets: RemoteTarget[] = []
     const ordered = [...frames.values()].sort((a, b) => a.info.frameId - b.info.frameId)
     for (const { info, sessions } of ordered) {
-      for (const [id, handle] of sessions) {
+      const ids = new Map<string, number>()
+      for (const handle of sessions.values()) ids.set(handle.id, (ids.get(handle.id) ?? 0) + 1)
+      for (const [key, handle] of sessions) {
+        const name = ids.get(handle.id)! > 1 ? `${handle.id} (${key})` : handle.id
         targets.push({
-          key: `${info.key}/${id}`,
-          label: `${info.origin} · ${frameLabel(info)} · ${id}`,
+          key: `${info.key}/${key}`,
+          label: `${info.origin} · ${frameLabel(info)} · ${name}`,
           handle,
           frame: info,
         })
@@ -96,15 +103,15 @@ export function createPanelConnection(options: PanelConnectionOptions): PanelCon
     const { sessions, info } = frame
     switch (message.type) {
       case 'sessions': {
-        const keep = new Set(message.ids)
+        const keep = new Set(message.keys)
         let removed = false
-        for (const id of sessions.keys()) {
-          if (!keep.has(id)) removed = sessions.delete(id)
+        for (const key of sessions.keys()) {
+          if (!keep.has(key)) removed = sessions.delete(key)
         }
         return removed
       }
       case 'session': {
-        const held = sessions.get(message.id)
+        const held = sessions.get(message.key)
         if (
           held !== undefined &&
           held.version === message.version &&
@@ -113,9 +120,10 @@ export function createPanelConnection(options: PanelConnectionOptions): PanelCon
           return false
         }
         sessions.set(
-          message.id,
+          message.key,
           createRemoteHandle({
-            id: message.id,
+            key: message.key,
+            id: message.snapshot.id,
             version: message.version,
             snapshot: message.snapshot,
             send: (action) => request({ type: 'action', frame: info.key, action }),
@@ -124,10 +132,10 @@ export function createPanelConnection(options: PanelConnectionOptions): PanelCon
         return true
       }
       case 'removed':
-        return sessions.delete(message.id)
+        return sessions.delete(message.key)
       case 'batch':
         for (const batch of message.sessions) {
-          sessions.get(batch.id)?.receive(batch.snapshot, batch.events)
+          sessions.get(batch.key)?.receive(batch.snapshot, batch.events)
         }
         return false
     }

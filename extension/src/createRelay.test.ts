@@ -4,7 +4,7 @@ import { BRIDGE } from './bridgeNames.js'
 import { openFrame, openPanel } from '../test-support/bridgeHarness.js'
 import { FakeBrowser, settle } from '../test-support/fakeBrowser.js'
 import { FakeWindow } from '../test-support/fakeWindow.js'
-import { sessionHandle, syntheticHandle } from '../test-support/handles.js'
+import { FakeClient, hit, sessionHandle, syntheticHandle } from '../test-support/handles.js'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -18,6 +18,7 @@ describe('the relay drops forged and malformed page messages', () => {
     const browser = new FakeBrowser()
     const frame = openFrame(browser, 1, 0, 'http://app.test')
     const real = sessionHandle()
+    real.session.client(FakeClient, { region: 'eu-west-1' })
     frame.register(real.handle)
     const panel = openPanel(browser, 1)
     panel.setShown(true)
@@ -30,7 +31,7 @@ describe('the relay drops forged and malformed page messages', () => {
       frame.window.dispatch({ source, data })
     const wellFormed = JSON.stringify({
       type: 'session',
-      id: 'forged',
+      key: 'forged',
       version: '1',
       snapshot: { ...snapshot, id: 'forged' },
     })
@@ -39,25 +40,56 @@ describe('the relay drops forged and malformed page messages', () => {
     forged({ source: 'someone-else', json: wellFormed })
     forged({ json: wellFormed })
     forged({ source: BRIDGE.HOOK_SOURCE, json: '{not json' })
-    forged({ source: BRIDGE.HOOK_SOURCE, json: JSON.stringify({ type: 'session', id: 'x' }) })
+    forged({ source: BRIDGE.HOOK_SOURCE, json: JSON.stringify({ type: 'session', key: 'x' }) })
     forged({
       source: BRIDGE.HOOK_SOURCE,
-      json: JSON.stringify({ type: 'session', id: 'x', version: '1', snapshot }),
-    }) // id ≠ snapshot.id
+      json: JSON.stringify({ type: 'session', key: '', version: '1', snapshot }),
+    }) // no key
+    const client = snapshot.caches.client
+    const entry = { ...client.LRU.entries[0]!, hits: {} }
+    forged({
+      source: BRIDGE.HOOK_SOURCE,
+      json: JSON.stringify({
+        type: 'session',
+        key: 'x',
+        version: '1',
+        snapshot: {
+          ...snapshot,
+          caches: {
+            ...snapshot.caches,
+            client: { ...client, LRU: { ...client.LRU, entries: [entry] } },
+          },
+        },
+      }),
+    }) // an entry's hits not a number: would crash the panel
     forged({
       source: BRIDGE.HOOK_SOURCE,
       json: JSON.stringify({
         type: 'batch',
-        sessions: [{ id: 'x', snapshot, events: [{ type: 'boom', at: 1 }], dropped: 0 }],
+        sessions: [{ key: 'r1', snapshot, events: [{ type: 'boom', at: 1 }], dropped: 0 }],
       }),
     })
+    forged({
+      source: BRIDGE.HOOK_SOURCE,
+      json: JSON.stringify({
+        type: 'batch',
+        sessions: [{ key: 'r1', snapshot, events: [{ ...hit(1), label: {} }], dropped: 0 }],
+      }),
+    }) // a label not text
+    forged({
+      source: BRIDGE.HOOK_SOURCE,
+      json: JSON.stringify({
+        type: 'batch',
+        sessions: [{ key: 'r1', snapshot, events: [], dropped: 0 }],
+      }),
+    }) // no event: the panel would not re-read the snapshot
     forged({ source: BRIDGE.HOOK_SOURCE, json: JSON.stringify({ type: 'evil' }) })
-    forged({ source: BRIDGE.HOOK_SOURCE, json: { type: 'removed', id: real.handle.id } }) // not text
+    forged({ source: BRIDGE.HOOK_SOURCE, json: { type: 'removed', key: 'r1' } }) // not text
     forged({
       source: BRIDGE.HOOK_SOURCE,
       json: JSON.stringify({
         type: 'removed',
-        id: real.handle.id,
+        key: 'r1',
         pad: 'x'.repeat(MAX_MESSAGE_CHARS),
       }),
     })

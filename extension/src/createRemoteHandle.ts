@@ -8,11 +8,18 @@ import type { SessionAction } from './HookCommand.js'
 
 /** A {@link DevtoolsHandle} for a session behind the bridge, fed by the panel's connection. */
 export interface RemoteHandle extends DevtoolsHandle {
-  /** A batch from the hook: the snapshot after `events` first, then each event to each listener. */
+  /**
+   * A batch from the hook: the snapshot after `events` first, then each event to each listener.
+   * The panel re-reads the snapshot after events, so a batch must carry at least one (the hook's
+   * always do, and the relay and the service worker drop any other).
+   */
   receive(snapshot: SessionSnapshot, events: readonly CacheEvent[]): void
 }
 
 export interface RemoteHandleOptions {
+  /** The session's registration key in its hook: what actions name (see `HookMessage`). */
+  readonly key: string
+  /** The session's own id (`snapshot.id`), for display: not unique in a page. */
   readonly id: string
   readonly version: string
   readonly snapshot: SessionSnapshot
@@ -28,13 +35,13 @@ export interface RemoteHandleOptions {
  *
  * @example
  * ```ts
- * const handle = createRemoteHandle({ id, version, snapshot, send: (action) => port.post(action) })
+ * const handle = createRemoteHandle({ key, id, version, snapshot, send: (action) => port.post(action) })
  * handle.subscribe((event) => console.log(event.type))
  * handle.receive(nextSnapshot, events)
  * ```
  */
 export function createRemoteHandle(options: RemoteHandleOptions): RemoteHandle {
-  const { id, version, send } = options
+  const { key, id, version, send } = options
   let snapshot = options.snapshot
   const listeners = new Set<CacheEventListener>()
   return {
@@ -48,10 +55,10 @@ export function createRemoteHandle(options: RemoteHandleOptions): RemoteHandle {
       }
     },
     evict: (cacheType, policy, keyId) =>
-      send({ type: 'evict', sessionId: id, cacheType, policy, keyId }),
-    clear: (cacheType, policy) => send({ type: 'clear', sessionId: id, cacheType, policy }),
+      send({ type: 'evict', sessionKey: key, cacheType, policy, keyId }),
+    clear: (cacheType, policy) => send({ type: 'clear', sessionKey: key, cacheType, policy }),
     resize: (cacheType, policy, maxSize) =>
-      send({ type: 'resize', sessionId: id, cacheType, policy, maxSize }),
+      send({ type: 'resize', sessionKey: key, cacheType, policy, maxSize }),
     receive(next, events) {
       snapshot = next
       // A copy: a listener may unsubscribe (or subscribe another) while being called.

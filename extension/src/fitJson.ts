@@ -45,14 +45,18 @@ function largestCache(snapshot: SessionSnapshot): number {
 /**
  * `value` as JSON of at most `maxChars` characters, or `undefined` when it is not plain JSON or
  * cannot be made to fit. Too long, it halves the events (keeping the newest, adding the rest to
- * `dropped`) until they fit or none is left, then halves each cache's entry list. Halving keeps
- * the number of `JSON.stringify` calls logarithmic in the size of what is cut.
+ * `dropped`) down to the newest one, then cuts each cache's entry list to the longest that fits
+ * (a binary search; each cache's `size` still tells the truth). It never drops the last event of a
+ * value that has some: the panel re-reads a session's snapshot after its events, so a batch
+ * without events would leave it showing the old snapshot; when even the newest event and no
+ * entries do not fit, nothing is sent. The number of `JSON.stringify` calls stays logarithmic in
+ * the size of what is cut.
  */
 export function fitJson<T extends Trimmable>(value: T, maxChars: number): string | undefined {
   let current: T = value
   let json = stringify(current)
   if (json === undefined) return undefined
-  while (json.length > maxChars && (current.events?.length ?? 0) > 0) {
+  while (json.length > maxChars && (current.events?.length ?? 0) > 1) {
     const events = current.events ?? []
     const keep = Math.floor(events.length / 2)
     current = {
@@ -62,10 +66,24 @@ export function fitJson<T extends Trimmable>(value: T, maxChars: number): string
     }
     json = stringify(current)!
   }
-  let limit = largestCache(current.snapshot)
-  while (json.length > maxChars && limit > 0) {
-    limit = Math.floor(limit / 2)
-    json = stringify({ ...current, snapshot: withEntries(current.snapshot, limit) })!
+  if (json.length <= maxChars) return json
+  const snapshot = current.snapshot
+  const withLimit = (limit: number): string =>
+    stringify({ ...current, snapshot: withEntries(snapshot, limit) })!
+  // Binary search: `fits` entries per cache fit (as `fitting`), `tooMany` do not.
+  let fitting = withLimit(0)
+  if (fitting.length > maxChars) return undefined
+  let fits = 0
+  let tooMany = largestCache(snapshot)
+  while (tooMany - fits > 1) {
+    const limit = Math.floor((fits + tooMany) / 2)
+    const cut = withLimit(limit)
+    if (cut.length <= maxChars) {
+      fits = limit
+      fitting = cut
+    } else {
+      tooMany = limit
+    }
   }
-  return json.length <= maxChars ? json : undefined
+  return fitting
 }

@@ -54,6 +54,8 @@ export function syntheticHandle(id: string, snapshot?: SessionSnapshot) {
   const listeners = new Set<CacheEventListener>()
   let current: SessionSnapshot = snapshot ?? emptySnapshot(id)
   const counts = { subscribed: 0, unsubscribed: 0 }
+  /** The actions it was asked for, as `evict client LRU key-1`, `clear …`, `resize … 5`. */
+  const actions: string[] = []
   const handle: DevtoolsHandle = {
     id,
     version: 'test',
@@ -66,13 +68,15 @@ export function syntheticHandle(id: string, snapshot?: SessionSnapshot) {
         listeners.delete(listener)
       }
     },
-    evict() {},
-    clear() {},
-    resize() {},
+    evict: (cacheType, policy, keyId) => void actions.push(`evict ${cacheType} ${policy} ${keyId}`),
+    clear: (cacheType, policy) => void actions.push(`clear ${cacheType} ${policy}`),
+    resize: (cacheType, policy, maxSize) =>
+      void actions.push(`resize ${cacheType} ${policy} ${maxSize}`),
   }
   return {
     handle,
     counts,
+    actions,
     listening: () => listeners.size,
     emit(event: CacheEvent) {
       for (const listener of [...listeners]) listener(event)
