@@ -67,9 +67,8 @@ const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/dist/**', '**/test-support/**
 const BUILD_OUTPUT_TESTS = [
   'test/sizeBudget.node.test.ts',
   'test/devtoolsProductionBuild.node.test.ts',
-  'test/warningTextProductionBuild.node.test.ts',
+  'test/developmentOnlyCode.node.test.ts',
   'test/errorNamesMinified.node.test.ts',
-  'src/session/devtoolsHook.node.test.ts',
 ]
 const skipBuildOutputTests = process.env.AWS_CLIENT_CACHE_SKIP_BUILD_OUTPUT_TESTS === '1'
 

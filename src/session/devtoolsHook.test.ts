@@ -3,7 +3,7 @@
  * `NODE_ENV=test`) each session registers a handle with the hook at
  * `globalThis[Symbol.for('aws-client-cache.devtools')]` when there is one, and unregisters on
  * `dispose()`. That production bundles carry none of it is checked by
- * devtoolsHook.node.test.ts.
+ * test/developmentOnlyCode.node.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
