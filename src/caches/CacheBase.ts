@@ -12,53 +12,7 @@ import { LFUOrder } from './LFUOrder.js'
 import { LRUOrder } from './LRUOrder.js'
 import { validateCacheOptions } from './validateCacheOptions.js'
 import { validateMaxSize } from './validateMaxSize.js'
-
-/** One entry with its usage statistics, as `internals.entryStats()` lists them. @internal */
-export interface CacheEntryStats<K, V> {
-  readonly key: K
-  readonly value: V
-  /** Uses recorded: `get`, `getOrThrow`, session hits. */
-  readonly hits: number
-  /** LFU frequency: 1 when added, +1 per use. LRU caches report the same (`hits + 1`). */
-  readonly frequency: number
-  /** When the entry was added, in ms since the epoch (the cache's clock). */
-  readonly createdAt: number
-  /** When it was last used (its `createdAt` until the first use). */
-  readonly lastUsedAt: number
-}
-
-/** Any cache, as the internal functions below take it. */
-/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- K, V, T and P appear in every variance */
-type AnyCacheOf<V = any> = CacheBase<any, V, any, any>
-
-/**
- * The session's hit path: the value for an exact key identity, recording a use and emitting `hit`
- * (only when someone listens); `undefined` and no event when absent. O(1), and it allocates
- * nothing when nobody listens. Set by `CacheBase`'s static block, which alone sees its private
- * fields: callers outside the package cannot reach it through a cache.
- * @internal
- */
-export let hitByIdentity: <V>(cache: AnyCacheOf<V>, identity: string) => V | undefined
-
-/**
- * The rest of what a session uses of its caches, off the hit path. Set by `CacheBase`'s static
- * block.
- * @internal
- */
-export let internals: {
-  /** The value for an exact key identity, recording no use. */
-  peek<V>(cache: AnyCacheOf<V>, identity: string): V | undefined
-  /** Emits an event to the cache's subscribers (the session's `miss`, `dispose`, …). */
-  emit(cache: AnyCacheOf, event: CacheEvent): void
-  /** `true` when someone listens; check it before building an event. */
-  hasListeners(cache: AnyCacheOf): boolean
-  /** Removes every entry with `reason` (an `evict` event and `onEvict` each), without `clear`. */
-  removeAll(cache: AnyCacheOf, reason: EvictReason): void
-  /** Makes entries keep `hits`, `createdAt` and `lastUsedAt` (a session's snapshot reads them). */
-  keepStats(cache: AnyCacheOf): void
-  /** Every entry with its statistics, next victim first (for snapshots). */
-  entryStats(cache: AnyCacheOf): Array<CacheEntryStats<CacheKey, unknown>>
-}
+import { exposeCacheInternals, type AnyCacheOf, type CacheEntryStats } from './cacheInternals.js'
 
 /**
  * What the four low-level caches share: a Map-like store of keys to values, bounded by `maxSize`,
@@ -129,15 +83,15 @@ export abstract class CacheBase<
   }
 
   static {
-    // What a session uses of its caches, reachable only through this module's exports (not
-    // `cache._something` members any caller could reach): see the functions below the class.
-    hitByIdentity = (cache, identity) => {
+    // What a session uses of its caches, handed to cacheInternals.ts (not `cache._something`
+    // members any caller could reach).
+    const hitByIdentity = <V>(cache: AnyCacheOf<V>, identity: string): V | undefined => {
       const node = cache.#nodes.get(identity)
       if (node === undefined) return undefined
       cache.#use(node)
       return node.value
     }
-    internals = {
+    exposeCacheInternals(hitByIdentity, {
       peek: (cache, identity) => cache.#nodes.get(identity)?.value,
       emit: (cache, event) => cache.#events.emit(event),
       hasListeners: (cache) => cache.#listeners > 0,
@@ -160,7 +114,7 @@ export abstract class CacheBase<
         }
         return stats
       },
-    }
+    })
   }
 
   /** `'LRU'` or `'LFU'`; read-only. */
@@ -274,13 +228,13 @@ export abstract class CacheBase<
     if (!this.#side.isValue(value)) throw this.#side.valueError(value)
     const nodes = this.#nodes
     if (nodes.has(identity)) throw this.#exists(key)
-    const at = this.#stats ? this.#now() : 0
+    const at = this.#stats || this.#listeners > 0 ? this.#now() : 0
     if (nodes.size < this.#maxSize) {
       const node = new CacheNode(key, value, identity, 0, at, at)
       nodes.set(identity, node)
       this.#order.add(node)
     } else this.#replaceVictim(key, value, identity, at)
-    if (this.#listeners > 0) this.#emitEntry('create', key, this.#now())
+    if (this.#listeners > 0) this.#emitEntry('create', key, at)
     return this
   }
 
@@ -482,11 +436,14 @@ export abstract class CacheBase<
   /** Records a use of a present node. */
   #use(node: CacheNode<K, V>): void {
     this.#order.touch(node)
+    const listened = this.#listeners > 0
+    if (!this.#stats && !listened) return // a cache used alone, unobserved: no clock read
+    const at = this.#now()
     if (this.#stats) {
       node.hits++
-      node.lastUsedAt = this.#now()
+      node.lastUsedAt = at
     }
-    if (this.#listeners > 0) this.#emitEntry('hit', node.key, this.#now())
+    if (listened) this.#emitEntry('hit', node.key, at)
   }
 
   /** Takes a present node out of the map and the order. */
