@@ -1,4 +1,4 @@
-import type { EntrySnapshot, SessionSnapshot } from 'aws-client-cache'
+import type { SessionSnapshot } from 'aws-client-cache'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { eventLogOf } from '../../devtools/EventLog.js'
 import { BATCH_MS, MAX_MESSAGE_CHARS } from './bridgeLimits.js'
@@ -6,7 +6,13 @@ import { BRIDGE } from './bridgeNames.js'
 import { parseHookMessage } from './HookMessage.js'
 import { hookPosts, openFrame, openPanel } from '../test-support/bridgeHarness.js'
 import { FakeBrowser, settle } from '../test-support/fakeBrowser.js'
-import { emptySnapshot, hit, syntheticHandle } from '../test-support/handles.js'
+import {
+  emptySnapshot,
+  entrySnapshot,
+  hit,
+  snapshotWithEntries,
+  syntheticHandle,
+} from '../test-support/handles.js'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -96,32 +102,11 @@ describe('the hook', () => {
   it('keeps every message within the size cap, trimming old events then entries', async () => {
     const browser = new FakeBrowser()
     const frame = openFrame(browser, 1, 0, 'http://app.test')
-    const base = emptySnapshot('big')
     const long = 'x'.repeat(400)
-    const entries = Array.from({ length: 2000 }, (_, i) => ({
-      id: `key-${i}`,
-      label: `S3Client(${long}) #${i}`,
-      className: 'S3Client',
-      region: 'us-east-1',
-      hits: 0,
-      frequency: 1,
-      inFlight: 0,
-      requests: 0,
-      errors: 0,
-      createdAt: 0,
-      lastUsedAt: 0,
-    }))
-    const session = syntheticHandle('big', {
-      ...base,
-      id: 'big',
-      caches: {
-        ...base.caches,
-        client: {
-          ...base.caches.client,
-          LRU: { ...base.caches.client.LRU, maxSize: 2000, size: 2000, entries },
-        },
-      },
-    })
+    const entries = Array.from({ length: 2000 }, (_, i) =>
+      entrySnapshot(i, `S3Client(${long}) #${i}`),
+    )
+    const session = syntheticHandle('big', snapshotWithEntries('big', entries))
     frame.register(session.handle)
     const panel = openPanel(browser, 1)
     panel.setShown(true)
@@ -198,34 +183,14 @@ describe('the hook', () => {
     const frame = openFrame(browser, 1, 0, 'http://app.test')
     // A snapshot whose batch, with no event, just fits in one message; one event does not.
     const room = MAX_MESSAGE_CHARS - '{"type":"batch","sessions":[]}'.length
-    const entry = (i: number, pad = 0): EntrySnapshot => ({
-      id: `key-${i}`,
-      label: `S3Client(${'x'.repeat(200 + pad)}) #${i}`,
-      className: 'S3Client',
-      region: 'us-east-1',
-      hits: 0,
-      frequency: 1,
-      inFlight: 0,
-      requests: 0,
-      errors: 0,
-      createdAt: 0,
-      lastUsedAt: 0,
-    })
-    const big = (hits: number, pad: number): SessionSnapshot => {
-      const base = emptySnapshot('big')
-      const entries = Array.from({ length: 600 }, (_, i) => entry(i, i === 0 ? pad : 0))
-      return {
-        ...base,
-        stats: { ...base.stats, hits },
-        caches: {
-          ...base.caches,
-          client: {
-            ...base.caches.client,
-            LRU: { ...base.caches.client.LRU, maxSize: 600, size: 600, entries },
-          },
-        },
-      }
-    }
+    const entry = (i: number, pad = 0) =>
+      entrySnapshot(i, `S3Client(${'x'.repeat(200 + pad)}) #${i}`)
+    const big = (hits: number, pad: number): SessionSnapshot =>
+      snapshotWithEntries(
+        'big',
+        Array.from({ length: 600 }, (_, i) => entry(i, i === 0 ? pad : 0)),
+        hits,
+      )
     const batchLength = (snapshot: SessionSnapshot) =>
       JSON.stringify({ key: 'r1', snapshot, events: [], dropped: 0 }).length
     const pad = room - 10 - batchLength(big(1, 0))

@@ -5,6 +5,7 @@ import {
   type CacheEvent,
   type CacheEventListener,
   type DevtoolsHandle,
+  type EntrySnapshot,
   type SessionSnapshot,
 } from 'aws-client-cache'
 
@@ -46,6 +47,44 @@ export function emptySnapshot(id: string): SessionSnapshot {
     stats: { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 },
     warnings: [],
     credentials: null,
+  }
+}
+
+/** A snapshot entry labelled `label`: an S3Client in us-east-1, never used. */
+export function entrySnapshot(i: number, label: string): EntrySnapshot {
+  return {
+    id: `key-${i}`,
+    label,
+    className: 'S3Client',
+    region: 'us-east-1',
+    hits: 0,
+    frequency: 1,
+    inFlight: 0,
+    requests: 0,
+    errors: 0,
+    createdAt: 0,
+    lastUsedAt: 0,
+  }
+}
+
+/** {@link emptySnapshot} with `entries` in its client LRU cache (sized to them) and `hits`. */
+export function snapshotWithEntries(
+  id: string,
+  entries: EntrySnapshot[],
+  hits = 0,
+): SessionSnapshot {
+  const base = emptySnapshot(id)
+  const size = entries.length
+  return {
+    ...base,
+    stats: { ...base.stats, hits },
+    caches: {
+      ...base.caches,
+      client: {
+        ...base.caches.client,
+        LRU: { ...base.caches.client.LRU, maxSize: size, size, entries },
+      },
+    },
   }
 }
 
