@@ -12,7 +12,19 @@ import { LFUOrder } from './LFUOrder.js'
 import { LRUOrder } from './LRUOrder.js'
 import { validateCacheOptions } from './validateCacheOptions.js'
 import { validateMaxSize } from './validateMaxSize.js'
-import { exposeCacheInternals, type AnyCacheOf, type CacheEntryStats } from './cacheInternals.js'
+import type { AnyCacheOf, CacheEntryStats, CacheInternals } from './cacheInternals.js'
+
+/**
+ * The session's hit path: the value for an exact key identity, recording a use and emitting `hit`
+ * (only when someone listens); `undefined` and no event when absent. O(1), and it allocates
+ * nothing when nobody listens. Set by the static block of {@link CacheBase}, which alone sees its
+ * private fields.
+ * @internal
+ */
+export let hitByIdentity: <V>(cache: AnyCacheOf<V>, identity: string) => V | undefined
+
+/** The rest of what a session uses of its caches; set by the same static block. @internal */
+export let internals: CacheInternals
 
 /**
  * What the four low-level caches share: a Map-like store of keys to values, bounded by `maxSize`,
@@ -83,15 +95,16 @@ export abstract class CacheBase<
   }
 
   static {
-    // What a session uses of its caches, handed to cacheInternals.ts (not `cache._something`
-    // members any caller could reach).
-    const hitByIdentity = <V>(cache: AnyCacheOf<V>, identity: string): V | undefined => {
+    // What a session uses of its caches: module exports (below the imports), not
+    // `cache._something` members any caller could reach. Plain assignments, so a bundler can
+    // still drop the class when nothing uses it.
+    hitByIdentity = (cache, identity) => {
       const node = cache.#nodes.get(identity)
       if (node === undefined) return undefined
       cache.#use(node)
       return node.value
     }
-    exposeCacheInternals(hitByIdentity, {
+    internals = {
       peek: (cache, identity) => cache.#nodes.get(identity)?.value,
       emit: (cache, event) => cache.#events.emit(event),
       hasListeners: (cache) => cache.#listeners > 0,
@@ -114,7 +127,7 @@ export abstract class CacheBase<
         }
         return stats
       },
-    })
+    }
   }
 
   /** `'LRU'` or `'LFU'`; read-only. */

@@ -1,4 +1,4 @@
-import { internals } from './cacheInternals.js'
+import { internals } from './CacheBase.js'
 /**
  * The conformance suite: every member of the low-level cache API, run against all four public
  * classes. Scenarios are chosen so LRU and LFU agree (each entry used at most once between

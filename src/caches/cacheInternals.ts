@@ -3,9 +3,8 @@ import type { CacheEvent } from '../events.js'
 import type { CacheKey } from '../keys/CacheKey.js'
 import type { CacheBase } from './CacheBase.js'
 
-// What a session uses of its caches. `CacheBase`'s static block, which alone sees the caches'
-// private fields, hands these over once through `exposeCacheInternals`; they are not members of
-// the caches, so no caller outside the package reaches them through a cache.
+// The types of what a session uses of its caches (`hitByIdentity` and `internals`, which
+// `CacheBase.ts` exports and its static block sets).
 
 /** One entry with its usage statistics, as `internals.entryStats()` lists them. @internal */
 export interface CacheEntryStats<K, V> {
@@ -26,20 +25,9 @@ export interface CacheEntryStats<K, V> {
 export type AnyCacheOf<V = any> = CacheBase<any, V, any, any>
 
 /**
- * The session's hit path: the value for an exact key identity, recording a use and emitting `hit`
- * (only when someone listens); `undefined` and no event when absent. O(1), and it allocates
- * nothing when nobody listens.
- * @internal
- */
-export let hitByIdentity: <V>(cache: AnyCacheOf<V>, identity: string) => V | undefined
-
-/**
  * The rest of what a session uses of its caches, off the hit path.
  * @internal
  */
-export let internals: CacheInternals
-
-/** @internal */
 export interface CacheInternals {
   /** The value for an exact key identity, recording no use. */
   peek<V>(cache: AnyCacheOf<V>, identity: string): V | undefined
@@ -53,10 +41,4 @@ export interface CacheInternals {
   keepStats(cache: AnyCacheOf): void
   /** Every entry with its statistics, next victim first (for snapshots). */
   entryStats(cache: AnyCacheOf): Array<CacheEntryStats<CacheKey, unknown>>
-}
-
-/** Called once, by `CacheBase`'s static block. @internal */
-export function exposeCacheInternals(hit: typeof hitByIdentity, rest: CacheInternals): void {
-  hitByIdentity = hit
-  internals = rest
 }

@@ -1,4 +1,4 @@
-import { internals } from './cacheInternals.js'
+import { internals } from './CacheBase.js'
 /**
  * Model check: random command sequences run against each cache class and against a naive
  * reference model (an array, re-sorted on every question: O(n log n) and obviously right).

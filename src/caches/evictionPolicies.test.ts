@@ -1,4 +1,4 @@
-import { internals } from './cacheInternals.js'
+import { internals } from './CacheBase.js'
 /** Policy-specific eviction orders: LRU recency, LFU frequency with LRU tie-break, resizes. */
 import { describe, expect, it } from 'vitest'
 import type { CacheKey } from '../keys/CacheKey.js'

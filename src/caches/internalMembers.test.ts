@@ -6,7 +6,7 @@
  * member names.)
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { hitByIdentity, internals } from './cacheInternals.js'
+import { hitByIdentity, internals } from './CacheBase.js'
 import type { CacheEvent } from '../events.js'
 import { keyIdentity } from '../keys/CacheKey.js'
 import { Subscribable } from '../Subscribable.js'

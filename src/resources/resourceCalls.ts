@@ -1,4 +1,4 @@
-import { hitByIdentity, internals } from '../caches/cacheInternals.js'
+import { hitByIdentity, internals } from '../caches/CacheBase.js'
 import { invalidArgument, ResourceCacheError, resourceErrors } from '../errors.js'
 import { encodePart } from '../keys/CacheKey.js'
 import { identityPrefixOf } from '../keys/objectIds.js'

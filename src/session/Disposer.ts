@@ -1,4 +1,4 @@
-import { internals } from '../caches/cacheInternals.js'
+import { internals } from '../caches/CacheBase.js'
 import type { CacheKey } from '../keys/CacheKey.js'
 import { reportError } from '../reportError.js'
 import type { EvictReason } from '../types.js'

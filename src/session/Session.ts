@@ -1,5 +1,5 @@
 import { platform } from '#platform'
-import { hitByIdentity, internals } from '../caches/cacheInternals.js'
+import { hitByIdentity, internals } from '../caches/CacheBase.js'
 import { ClientCacheError, clientErrors, invalidArgument, type ErrorFamily } from '../errors.js'
 import type { CacheEventListener } from '../events.js'
 import { translateCycle } from '../keys/CacheKey.js'

@@ -1,4 +1,4 @@
-import { internals } from '../caches/cacheInternals.js'
+import { internals } from '../caches/CacheBase.js'
 import type { AnyCache, Built } from './Built.js'
 import type { CacheSnapshot } from './SessionSnapshot.js'
 

@@ -1,4 +1,4 @@
-import { internals } from '../caches/cacheInternals.js'
+import { internals } from '../caches/CacheBase.js'
 import type { CacheKey } from '../keys/CacheKey.js'
 import type { AwsClientLike } from '../types.js'
 import { usesSharedCredentials } from './buildClient.js'

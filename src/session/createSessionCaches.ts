@@ -1,4 +1,4 @@
-import { internals } from '../caches/cacheInternals.js'
+import { internals } from '../caches/CacheBase.js'
 import { LFUClientCache } from '../caches/LFUClientCache.js'
 import { LFUResourceCache } from '../caches/LFUResourceCache.js'
 import { LRUClientCache } from '../caches/LRUClientCache.js'

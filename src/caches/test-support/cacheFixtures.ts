@@ -1,4 +1,4 @@
-import { internals } from '../cacheInternals.js'
+import { internals } from '../CacheBase.js'
 /**
  * Shared fixtures for the cache tests: a tiny fake AWS client, keys for both sides, and one
  * {@link CacheCase} per public cache class so a suite can run against all four with
