@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { SessionClock } from '../session/SessionClock.js'
 import type { AwsCredentialIdentityProvider } from '../types.js'
 
 /**
@@ -34,4 +35,16 @@ export interface Platform {
    * client to its own default.
    */
   defaultCredentialProvider(profile: string | undefined): AwsCredentialIdentityProvider | undefined
+  /**
+   * Keeps a request counted until its response body is consumed: in Node, a readable stream body
+   * is watched until it ends, errors or closes, or makes no progress for `idleTimeout` ms (then
+   * `finish` is called once and `true` returned). Elsewhere bodies are web streams or blobs and
+   * nothing is watched: `false`, and the request counts until its response arrived.
+   */
+  watchBody(
+    body: unknown,
+    finish: (ok: boolean) => void,
+    idleTimeout: number,
+    clock: SessionClock,
+  ): boolean
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { systemClock } from '../session/SessionClock.js'
 import { platform } from './browser.js'
 
 describe('browser platform', () => {
@@ -17,5 +18,15 @@ describe('browser platform', () => {
   it('offers no default credential provider, with or without a profile', () => {
     expect(platform.defaultCredentialProvider(undefined)).toBeUndefined()
     expect(platform.defaultCredentialProvider('dev')).toBeUndefined()
+  })
+
+  it('watches no response body: web streams and blobs count until the response arrives', () => {
+    const finished: boolean[] = []
+    const streamLike = { once() {}, off() {}, pipe() {} } // even a Node-stream look-alike
+    expect(platform.watchBody(streamLike, (ok) => finished.push(ok), 1000, systemClock)).toBe(false)
+    expect(platform.watchBody(new Blob(['x']), (ok) => finished.push(ok), 1000, systemClock)).toBe(
+      false,
+    )
+    expect(finished).toEqual([])
   })
 })

@@ -8,9 +8,10 @@
 import type { Platform } from './Platform.js'
 
 /**
- * The non-Node platform: profiles are unsupported, {@link Platform.listProfiles} resolves `[]`
- * and {@link Platform.defaultCredentialProvider} returns `undefined`, so a session without
- * `credentials` leaves each client to the SDK's own browser default.
+ * The non-Node platform: profiles are unsupported, {@link Platform.listProfiles} resolves `[]`,
+ * {@link Platform.defaultCredentialProvider} returns `undefined` (so a session without
+ * `credentials` leaves each client to the SDK's own browser default) and
+ * {@link Platform.watchBody} watches nothing: response bodies here are web streams or blobs.
  *
  * @example
  * ```ts
@@ -25,4 +26,5 @@ export const platform: Platform = {
   supportsProfiles: false,
   listProfiles: async () => [],
   defaultCredentialProvider: () => undefined,
+  watchBody: () => false,
 } satisfies Platform

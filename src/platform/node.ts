@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { CacheError } from '../errors.js'
 import type { AwsCredentialIdentityProvider } from '../types.js'
 import type { Platform } from './Platform.js'
+import { watchNodeBody } from './watchNodeBody.js'
 
 /**
  * The home directory the SDK's shared-ini loader uses: `HOME`, `USERPROFILE`,
@@ -182,4 +183,6 @@ export const platform: Platform = {
       return provider(options)
     }
   },
+
+  watchBody: watchNodeBody,
 } satisfies Platform

@@ -1,3 +1,4 @@
+import { platform } from '#platform'
 import { systemClock, type SessionClock } from './SessionClock.js'
 
 /**
@@ -7,8 +8,9 @@ import { systemClock, type SessionClock } from './SessionClock.js'
  *
  * A Node stream body counts until it ends, errors or is destroyed, or until it makes no progress
  * (no bytes arrive on its socket) for `bodyIdleTimeout` ms: a body nobody reads must not keep an
- * evicted client alive for ever. Web-stream and blob bodies (browsers, where `destroy()` is a
- * no-op anyway) count until the response arrives.
+ * evicted client alive for ever (`src/platform/watchNodeBody.ts`, reached only through the Node
+ * platform). Web-stream and blob bodies (browsers, where `destroy()` is a no-op anyway) count
+ * until the response arrives.
  * @internal
  */
 export class ClientTracker {
@@ -48,69 +50,10 @@ export class ClientTracker {
   }
 
   /**
-   * Keeps a request counted until `body` is consumed, when `body` is a Node readable stream that
-   * has not ended; returns `false` (nothing to watch) otherwise.
+   * Keeps a request counted until `body` is consumed, where the platform can watch it (a Node
+   * readable stream that has not ended); returns `false` (nothing to watch) otherwise.
    */
   watchBody(body: unknown, finish: (ok: boolean) => void): boolean {
-    if (!isOpenNodeStream(body)) return false
-    const stream = body
-    let lastProgress = progressOf(stream)
-    const clock = this.clock
-    let timer: unknown
-    const settle = (ok: boolean): void => {
-      if (timer !== undefined) clock.clearTimeout(timer)
-      timer = undefined
-      stream.off('end', onEnd)
-      stream.off('close', onClose)
-      stream.off('error', onError)
-      finish(ok)
-    }
-    const onEnd = (): void => settle(true)
-    const onError = (): void => settle(false)
-    const onClose = (): void => settle(stream.readableEnded === true)
-    const check = (): void => {
-      const progress = progressOf(stream)
-      if (progress === lastProgress) {
-        settle(true) // abandoned: nobody is reading it
-        return
-      }
-      lastProgress = progress
-      arm()
-    }
-    const arm = (): void => {
-      timer = clock.setTimeout(check, this.bodyIdleTimeout)
-    }
-    stream.once('end', onEnd)
-    stream.once('close', onClose)
-    stream.once('error', onError)
-    arm()
-    return true
+    return platform.watchBody(body, finish, this.bodyIdleTimeout, this.clock)
   }
-}
-
-interface NodeStreamLike {
-  readonly readableEnded?: boolean
-  readonly destroyed?: boolean
-  readonly readableLength?: number
-  readonly socket?: { readonly bytesRead?: number } | null
-  once(event: string, listener: (...args: unknown[]) => void): unknown
-  off(event: string, listener: (...args: unknown[]) => void): unknown
-  pipe: unknown
-}
-
-function isOpenNodeStream(body: unknown): body is NodeStreamLike {
-  if (body === null || typeof body !== 'object') return false
-  const stream = body as Partial<NodeStreamLike>
-  return (
-    typeof stream.once === 'function' &&
-    typeof stream.off === 'function' &&
-    typeof stream.pipe === 'function' &&
-    stream.readableEnded !== true &&
-    stream.destroyed !== true
-  )
-}
-
-/** Bytes delivered so far: grows while data arrives, stops when nobody reads (backpressure). */
-function progressOf(stream: NodeStreamLike): number {
-  return stream.socket?.bytesRead ?? stream.readableLength ?? 0
 }
