@@ -16,8 +16,9 @@
  * the lazy chunks are reported apart. The bundler's own runtime for loading them (webpack's
  * chunk loader, Vite's preload helper) is in the entry chunk, as an app ships it.
  *
- * `test/sizeBudget.node.test.ts` runs the same measurement against {@link CORE_SIZE_BUDGET} (a
- * ratchet at what the core measures; issue 14's goal, {@link CORE_SIZE_GOAL}, is not met).
+ * `test/sizeBudget.node.test.ts` runs the same measurement against {@link CORE_SIZE_BUDGET}, a
+ * ratchet at what the core measures. (Issue 14's 8 KB / 10 KB target was withdrawn: the features
+ * the contract fixes as synchronous cost more than that; bench/README.md has the measurement.)
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -35,23 +36,14 @@ export type CoreEntry = 'typical' | 'all'
 export const CORE_ENTRIES: readonly CoreEntry[] = ['typical', 'all']
 
 /**
- * Issue 14's goal, gzipped bytes (entry + chunks loaded with it) per entry, for every bundler.
- * Not met: the bench reports the figures against it.
- */
-export const CORE_SIZE_GOAL: Readonly<Record<CoreEntry, number>> = {
-  typical: 8 * 1024,
-  all: 10 * 1024,
-}
-
-/**
  * The ceiling `test/sizeBudget.node.test.ts` enforces: what the core measured when it was last
  * made smaller, plus a margin of about 1%. A ratchet: lower it when the core shrinks; raising it
  * is a decision to write down in the commit that does it. Gzipped bytes per bundler and entry.
  */
 export const CORE_SIZE_BUDGET: Readonly<Record<Bundler, Readonly<Record<CoreEntry, number>>>> = {
-  esbuild: { typical: 12_400, all: 14_400 },
-  vite: { typical: 13_050, all: 15_050 },
-  webpack: { typical: 12_750, all: 14_850 },
+  esbuild: { typical: 12_250, all: 14_300 },
+  vite: { typical: 12_900, all: 14_950 },
+  webpack: { typical: 12_600, all: 14_700 },
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -102,8 +94,6 @@ export interface SizeResults {
   devtoolsMinBytes: number
   /** The two core measurements with each bundler. */
   coreByBundler: Record<Bundler, CoreSizes>
-  /** Issue 14's goal, gzipped bytes per entry (every bundler). */
-  coreGoalGzBytes: Readonly<Record<CoreEntry, number>>
   /** The ceiling `test/sizeBudget.node.test.ts` enforces, gzipped bytes per bundler and entry. */
   coreBudgetGzBytes: Readonly<Record<Bundler, Readonly<Record<CoreEntry, number>>>>
   /** Bundler versions the figures come from. */
@@ -410,7 +400,6 @@ export async function runSize(): Promise<SizeResults> {
     coreAllMinBytes: core.esbuild.all.min,
     devtoolsMinBytes: hasPanel ? devtools.min : 0,
     coreByBundler,
-    coreGoalGzBytes: CORE_SIZE_GOAL,
     coreBudgetGzBytes: CORE_SIZE_BUDGET,
     bundlerVersions: versions,
   }
