@@ -28,8 +28,16 @@ export class IdentityMemo {
   #roots = new Map<object, MemoNode>()
   #paths = 0
 
-  /** The identity of `config` under `owner`, from the memo or from `compute` (then remembered). */
-  lookup(owner: object, config: Record<string, unknown>, compute: () => string): string {
+  /**
+   * The identity of `config` under `owner`, from the memo or from `compute(owner, config)` (then
+   * remembered). `compute` takes its inputs as arguments so a caller can pass one function made
+   * once, and a hit allocates nothing.
+   */
+  lookup<O extends object, C extends Record<string, unknown>>(
+    owner: O,
+    config: C,
+    compute: (owner: O, config: C) => string,
+  ): string {
     let node: MemoNode | undefined = this.#roots.get(owner)
     if (node === undefined) {
       node = { edges: new Map(), identity: undefined }
@@ -45,14 +53,17 @@ export class IdentityMemo {
             Array.isArray(value) ||
             value instanceof Date ||
             isUrl(value))) ||
-        isSecretName(name) ||
-        isSecretContainer(name) ||
         !Object.hasOwn(config, name)
       ) {
-        return compute()
+        return compute(owner, config)
       }
       let byValue: Map<unknown, MemoNode> | undefined = node.edges.get(name)
-      if (byValue === undefined) node.edges.set(name, (byValue = new Map<unknown, MemoNode>()))
+      if (byValue === undefined) {
+        // A secret's name never gets an edge, so a name found above is not a secret's: checked
+        // once, here, instead of on every hit.
+        if (isSecretName(name) || isSecretContainer(name)) return compute(owner, config)
+        node.edges.set(name, (byValue = new Map<unknown, MemoNode>()))
+      }
       let next: MemoNode | undefined = byValue.get(value)
       if (next === undefined) {
         next = { edges: new Map(), identity: undefined }
@@ -62,7 +73,7 @@ export class IdentityMemo {
     }
     if (node.identity === undefined) {
       // Interned, so it is the very string the cache's map holds for this key (see internString).
-      const identity = internString(compute())
+      const identity = internString(compute(owner, config))
       if (++this.#paths > MAX_PATHS) this.clear()
       else node.identity = identity
       return identity

@@ -29,7 +29,6 @@ import { lazyDeps } from './lazyDeps.js'
 import { MissDiagnostics } from './MissDiagnostics.js'
 import type { ResourceCallOptions, ResourceLoader } from './resourceCallTypes.js'
 import type { SessionCache } from './SessionCache.js'
-import type { SessionClock } from './SessionClock.js'
 import {
   resolveSessionConfig,
   type ResolvedSessionConfig,
@@ -41,7 +40,7 @@ import type { SessionParts } from './SessionParts.js'
 import type { SessionSnapshot } from './SessionSnapshot.js'
 import type { SessionStats } from './SessionStats.js'
 import { registerSession, unregisterSession } from './sessionRegistry.js'
-import { SharedCredentials, type CredentialsReason } from './SharedCredentials.js'
+import { SharedCredentials } from './SharedCredentials.js'
 import { snapshotSession } from './snapshotSession.js'
 import { startLoader } from './startLoader.js'
 
@@ -81,11 +80,13 @@ export class Session {
   readonly #base: BaseConfig
   /** The session's credentials slot: every client built without its own `credentials` uses it. */
   readonly #credentials: SharedCredentials
-  readonly #clock: SessionClock
   readonly #events = new SessionEvents()
   readonly #services = new Set<string>()
   readonly #resourceNames = new Set<string>()
   readonly #memo = new IdentityMemo()
+  /** The exact identity of a `client()` call, for the memo to call on a miss (made once). */
+  readonly #encodeCall = (ClientClass: ClientConstructor<unknown>, config: object): string =>
+    this.#encode(identityPrefixOf(ClientClass), config, clientErrors)
   readonly #stats: SessionStats = { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 }
   readonly #diagnostics: MissDiagnostics
   readonly #disposer: Disposer
@@ -101,11 +102,11 @@ export class Session {
   constructor(config?: SessionConfig) {
     const resolved = resolveSessionConfig(config, platform.supportsProfiles)
     this.#config = resolved
-    const clock = (this.#clock = resolved.clock)
+    const clock = resolved.clock
     this.#credentials = new SharedCredentials(
       resolved.credentials,
       platform.defaultCredentialProvider(resolved.profile),
-      (credentials, reason) => this.#credentialsResolved(credentials, reason),
+      (credentials, reason) => this.#events.credentialsResolved(credentials, reason, clock.now),
       resolved.credentialsTimeout,
       clock,
     )
@@ -184,9 +185,7 @@ export class Session {
     const identity =
       config === undefined || !isPlainObject(config)
         ? this.#encode(identityPrefixOf(ClientClass), config, clientErrors)
-        : this.#memo.lookup(ClientClass, config, () =>
-            this.#encode(identityPrefixOf(ClientClass), config, clientErrors),
-          )
+        : this.#memo.lookup(ClientClass, config, this.#encodeCall)
     const cache = this.cache.client[policy]
     if (maxSize !== undefined && maxSize !== cache.maxSize) cache.maxSize = maxSize
     const hit = hitByIdentity(cache, identity)
@@ -491,18 +490,5 @@ export class Session {
         code: 'SESSION_DISPOSED',
       })
     }
-  }
-
-  #credentialsResolved(credentials: AwsCredentialIdentity, reason: CredentialsReason): void {
-    if (!this.#events.hasListeners) return
-    this.#events.emit({
-      type: 'credentials',
-      at: this.#clock.now(),
-      cacheType: null,
-      evictionPolicy: null,
-      refresh: reason !== 'initial',
-      reason,
-      expiration: credentials.expiration?.toISOString() ?? null,
-    })
   }
 }

@@ -1,7 +1,9 @@
 import { CacheError } from '../errors.js'
 import type { CacheEvent, CacheEventListener } from '../events.js'
 import { Subscribable } from '../Subscribable.js'
+import type { AwsCredentialIdentity } from '../types.js'
 import type { AnyCache } from './Built.js'
+import type { CredentialsReason } from './SharedCredentials.js'
 
 /**
  * A session's listeners: its own events (`credentials`, `warning`) and, while anyone listens,
@@ -38,5 +40,23 @@ export class SessionEvents {
         this.#forwarders = undefined
       }
     }
+  }
+
+  /** Emits the `credentials` event for a resolution of the session's shared credentials. */
+  credentialsResolved(
+    credentials: AwsCredentialIdentity,
+    reason: CredentialsReason,
+    now: () => number,
+  ): void {
+    if (!this.#events.hasListeners) return
+    this.#events.emit({
+      type: 'credentials',
+      at: now(),
+      cacheType: null,
+      evictionPolicy: null,
+      refresh: reason !== 'initial',
+      reason,
+      expiration: credentials.expiration?.toISOString() ?? null,
+    })
   }
 }
