@@ -10,6 +10,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { SandboxStats } from '../aws.js'
 import { config, describeError, fetchStats, isSandbox, PUBLIC_PREFIX, session } from '../aws.js'
 import { useNow, useSessionEvents } from '../hooks.js'
+import { Fact } from './shared/Fact.js'
+import { RequestCounts } from './shared/RequestCounts.js'
 import { Code, ErrorMessage, formatTime, Panel } from './ui.js'
 
 /** The session refreshes this long before expiry: 5 minutes, or half the lifetime if shorter. */
@@ -308,28 +310,14 @@ export function CredentialsPanel() {
               style={{ width: `${Math.min(100, (stress.elapsedMs / stress.durationMs) * 100)}%` }}
             />
           </div>
-          <dl className="facts four">
-            <div>
-              <dt>Succeeded</dt>
-              <dd data-testid="stress-ok">{stress.ok}</dd>
-            </div>
-            <div>
-              <dt>Failed</dt>
-              <dd data-testid="stress-failed" className={stress.failed > 0 ? 'bad' : 'good'}>
-                {stress.failed}
-              </dd>
-            </div>
-            <div>
-              <dt>Refreshes</dt>
-              <dd data-testid="stress-refreshes">{stress.refreshes}</dd>
-            </div>
-            <div>
-              <dt>Cognito calls</dt>
-              <dd data-testid="stress-credential-calls">
-                {stress.running ? '…' : (stress.credentialCalls ?? 'n/a')}
-              </dd>
-            </div>
-          </dl>
+          <RequestCounts testIdPrefix="stress" ok={stress.ok} failed={stress.failed}>
+            <Fact term="Refreshes" testId="stress-refreshes">
+              {stress.refreshes}
+            </Fact>
+            <Fact term="Cognito calls" testId="stress-credential-calls">
+              {stress.running ? '…' : (stress.credentialCalls ?? 'n/a')}
+            </Fact>
+          </RequestCounts>
           <p role="status" className="status-line" data-testid="stress-status">
             {stress.running
               ? 'Running…'

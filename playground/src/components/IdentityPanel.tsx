@@ -25,6 +25,9 @@ import {
 import { useSessionSnapshot } from '../hooks.js'
 import { isUser, signInAs, signOut, useIdentityInForce } from '../identity.js'
 import { canSignIn } from '../signIn.js'
+import { Fact } from './shared/Fact.js'
+import { RequestCounts } from './shared/RequestCounts.js'
+import { useAction } from './shared/useAction.js'
 import { SignInForm } from './SignInForm.js'
 import { Code, ErrorMessage, formatTime, Panel, StatusMessage } from './ui.js'
 
@@ -85,26 +88,11 @@ export function IdentityPanel() {
   const identity = useIdentityInForce()
   const snapshot = useSessionSnapshot(session)
   const counts = useResolutionCounts()
-  const [busy, setBusy] = useState<string | null>(null)
-  const [status, setStatus] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  /** One action at a time; a message it resolves goes to the sign-in status line. */
+  const { busy, error, setError, status, run: act } = useAction()
   const [revoked, setRevoked] = useState<string | null>(null)
   const [burst, setBurst] = useState<Burst | null>(null)
   const burstRunning = useRef(false)
-
-  /** Runs one action at a time; a message it resolves goes to the sign-in status line. */
-  const act = async (name: string, action: () => Promise<string | void>) => {
-    setBusy(name)
-    setError(null)
-    try {
-      const message = await action()
-      if (message) setStatus(message)
-    } catch (err) {
-      setError(describeError(err))
-    } finally {
-      setBusy(null)
-    }
-  }
 
   const onSignIn = (username: string, password: string) =>
     void act('sign-in', async () => {
@@ -327,28 +315,19 @@ export function IdentityPanel() {
               </p>
               {burst && (
                 <div data-testid="burst" data-running={burst.running}>
-                  <dl className="facts four burst-facts">
-                    <div>
-                      <dt>Succeeded</dt>
-                      <dd data-testid="burst-ok">{burst.ok}</dd>
-                    </div>
-                    <div>
-                      <dt>Failed</dt>
-                      <dd data-testid="burst-failed" className={burst.failed > 0 ? 'bad' : 'good'}>
-                        {burst.failed}
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>Auth errors</dt>
-                      <dd data-testid="burst-auth-errors">{burst.authErrors}</dd>
-                    </div>
-                    <div>
-                      <dt>Retried</dt>
-                      <dd data-testid="burst-retried">
-                        {burst.running ? '…' : (retried ?? 'n/a')}
-                      </dd>
-                    </div>
-                  </dl>
+                  <RequestCounts
+                    testIdPrefix="burst"
+                    ok={burst.ok}
+                    failed={burst.failed}
+                    className="burst-facts"
+                  >
+                    <Fact term="Auth errors" testId="burst-auth-errors">
+                      {burst.authErrors}
+                    </Fact>
+                    <Fact term="Retried" testId="burst-retried">
+                      {burst.running ? '…' : (retried ?? 'n/a')}
+                    </Fact>
+                  </RequestCounts>
                   <p className="muted small" data-testid="burst-status">
                     {burst.running
                       ? `${LANES} lanes of ListObjectsV2 and GetObject through the one S3 client…`
