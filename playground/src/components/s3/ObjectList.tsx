@@ -46,7 +46,9 @@ export function ObjectList({
               <th scope="col" className="num">
                 Size
               </th>
-              <th scope="col">Last modified</th>
+              <th scope="col" className="modified">
+                Last modified
+              </th>
               <th scope="col" className="actions-col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -78,7 +80,7 @@ export function ObjectList({
                     {key.slice(key.lastIndexOf('/') + 1)}
                   </th>
                   <td className="num">{formatBytes(object.Size ?? 0)}</td>
-                  <td className="muted">{object.LastModified?.toLocaleString() ?? '—'}</td>
+                  <td className="muted modified">{object.LastModified?.toLocaleString() ?? '—'}</td>
                   <td className="row-actions">
                     <button
                       type="button"
