@@ -12,7 +12,7 @@ import { LFUOrder } from './LFUOrder.js'
 import { LRUOrder } from './LRUOrder.js'
 import { validateCacheOptions } from './validateCacheOptions.js'
 import { validateMaxSize } from './validateMaxSize.js'
-import type { AnyCacheOf, CacheEntryStats, CacheInternals } from './cacheInternals.js'
+import type { AnyCacheOf, CacheInternals } from './cacheInternals.js'
 
 /**
  * The session's hit path: the value for an exact key identity, recording a use and emitting `hit`
@@ -112,21 +112,15 @@ export abstract class CacheBase<
       keepStats: (cache) => {
         cache.#stats = true
       },
-      entryStats: (cache) => {
-        const stats: Array<CacheEntryStats<CacheKey, unknown>> = []
-        const order = cache.#order as EvictionOrder<CacheKey, unknown>
-        for (let node = order.first(); node !== null; node = order.after(node)) {
-          stats.push({
-            key: node.key,
-            value: node.value,
-            hits: node.hits,
-            frequency: order.frequencyOf(node),
-            createdAt: node.createdAt,
-            lastUsedAt: node.lastUsedAt,
-          })
-        }
-        return stats
-      },
+      entryStats: (cache) =>
+        cache.#inOrder().map((node: CacheNode<CacheKey, unknown>) => ({
+          key: node.key,
+          value: node.value,
+          hits: node.hits,
+          frequency: cache.#order.frequencyOf(node),
+          createdAt: node.createdAt,
+          lastUsedAt: node.lastUsedAt,
+        })),
     }
   }
 
@@ -344,28 +338,17 @@ export abstract class CacheBase<
 
   /** The keys (the very objects passed to `set()`), next victim first. A fresh array. */
   keys(): K[] {
-    const keys: K[] = []
-    const order = this.#order
-    for (let node = order.first(); node !== null; node = order.after(node)) keys.push(node.key)
-    return keys
+    return this.#inOrder().map((node) => node.key)
   }
 
   /** The values, next victim first. A fresh array. */
   values(): V[] {
-    const values: V[] = []
-    const order = this.#order
-    for (let node = order.first(); node !== null; node = order.after(node)) values.push(node.value)
-    return values
+    return this.#inOrder().map((node) => node.value)
   }
 
   /** `[key, value]` pairs, next victim first. A fresh array. */
   entries(): Array<[K, V]> {
-    const entries: Array<[K, V]> = []
-    const order = this.#order
-    for (let node = order.first(); node !== null; node = order.after(node)) {
-      entries.push([node.key, node.value])
-    }
-    return entries
+    return this.#inOrder().map((node) => [node.key, node.value])
   }
 
   /**
@@ -381,12 +364,7 @@ export abstract class CacheBase<
    * Labels are secret-free.
    */
   toString(): string {
-    let text = this.#side.header
-    const order = this.#order
-    for (let node = order.first(); node !== null; node = order.after(node)) {
-      text += `\n- ${node.key.label}`
-    }
-    return text
+    return [this.#side.header, ...this.#inOrder().map((node) => `- ${node.key.label}`)].join('\n')
   }
 
   /** Node's `util.inspect` (so `console.log`) prints `toString()`, never the clients' internals. */
@@ -503,13 +481,19 @@ export abstract class CacheBase<
 
   /** Empties the order, then reports each removed node in eviction order. */
   #removeAll(reason: EvictReason): number {
-    const order = this.#order
-    const removed: Array<CacheNode<K, V>> = []
-    for (let node = order.first(); node !== null; node = order.after(node)) removed.push(node)
+    const removed = this.#inOrder()
     this.#nodes.clear()
-    order.clear()
+    this.#order.clear()
     for (const node of removed) this.#evicted(node.key, node.value, reason)
     return removed.length
+  }
+
+  /** The entries' nodes in eviction order, next victim first. */
+  #inOrder(): Array<CacheNode<K, V>> {
+    const nodes: Array<CacheNode<K, V>> = []
+    const order = this.#order
+    for (let node = order.first(); node !== null; node = order.after(node)) nodes.push(node)
+    return nodes
   }
 
   #notFound(key: K): CacheError {
