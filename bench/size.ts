@@ -41,9 +41,9 @@ export const CORE_ENTRIES: readonly CoreEntry[] = ['typical', 'all']
  * is a decision to write down in the commit that does it. Gzipped bytes per bundler and entry.
  */
 export const CORE_SIZE_BUDGET: Readonly<Record<Bundler, Readonly<Record<CoreEntry, number>>>> = {
-  esbuild: { typical: 12_250, all: 14_300 },
-  vite: { typical: 12_900, all: 14_950 },
-  webpack: { typical: 12_600, all: 14_700 },
+  esbuild: { typical: 12_320, all: 14_350 },
+  vite: { typical: 13_020, all: 15_050 },
+  webpack: { typical: 12_770, all: 14_850 },
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url))

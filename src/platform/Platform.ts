@@ -39,7 +39,9 @@ export interface Platform {
    * Keeps a request counted until its response body is consumed: in Node, a readable stream body
    * is watched until it ends, errors or closes, or makes no progress for `idleTimeout` ms (then
    * `finish` is called once and `true` returned). Elsewhere bodies are web streams or blobs and
-   * nothing is watched: `false`, and the request counts until its response arrived.
+   * nothing is watched: `false`, and the request counts until its response arrived (a Node
+   * stream there — a Node bundle built without the `node` condition — is still watched, by the
+   * same watcher loaded on demand).
    */
   watchBody(
     body: unknown,

@@ -1,7 +1,9 @@
 /**
  * Keeps a request counted while its Node stream body is being read: the Node platform's
  * {@link Platform.watchBody}. Elsewhere (browsers, web workers, edge runtimes) response bodies
- * are web streams or blobs, and the platform there watches nothing.
+ * are web streams or blobs; the platform there imports this module lazily, only if a Node stream
+ * turns up after all (a Node bundle built without the `node` condition). It imports nothing at
+ * run time, so that lazy chunk shares no module with the core.
  *
  * @module
  */

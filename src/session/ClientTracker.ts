@@ -8,8 +8,8 @@ import { systemClock, type SessionClock } from './SessionClock.js'
  *
  * A Node stream body counts until it ends, errors or is destroyed, or until it makes no progress
  * (no bytes arrive on its socket) for `bodyIdleTimeout` ms: a body nobody reads must not keep an
- * evicted client alive for ever (`src/platform/watchNodeBody.ts`, reached only through the Node
- * platform). Web-stream and blob bodies (browsers, where `destroy()` is a no-op anyway) count
+ * evicted client alive for ever (`src/platform/watchNodeBody.ts`, which the Node platform imports
+ * and the browser platform loads only if a Node stream ever reaches it). Web-stream and blob bodies (browsers, where `destroy()` is a no-op anyway) count
  * until the response arrives.
  * @internal
  */

@@ -5,7 +5,7 @@
  * protocol) for a revoked key, `AccessDenied` where the test says so.
  */
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { Readable } from 'node:stream'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
@@ -265,6 +265,23 @@ describe('refreshOnAuthError', () => {
     await expect(get(s3Of(session, server))).rejects.toMatchObject({ name: 'AccessDenied' })
     expect(server.received).toHaveLength(1)
     expect(provider.calls).toBe(1)
+  })
+
+  it('leaves a HEAD request alone: its error has no body, so no code to recognise', async () => {
+    const server = await s3Server(new Set(['AKIDREVOKED']))
+    const provider = rotating('AKIDREVOKED', 'AKIDFRESH')
+    const session = new Session({ region: 'us-east-1', credentials: provider })
+    const s3 = s3Of(session, server)
+    await expect(s3.send(new HeadObjectCommand({ Bucket: 'b', Key: 'k' }))).rejects.toMatchObject({
+      name: 'Unknown',
+      $metadata: { httpStatusCode: 400 },
+    })
+    expect(server.received).toHaveLength(1)
+    expect(provider.calls).toBe(1)
+    // The next error that has a body (any other S3 call) is recognised and recovers.
+    await expect(get(s3)).resolves.toBeDefined()
+    expect(server.received.map(keyOf)).toEqual(['AKIDREVOKED', 'AKIDREVOKED', 'AKIDFRESH'])
+    expect(provider.calls).toBe(2)
   })
 
   it('leaves clients with their own credentials alone', async () => {
