@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BaseConfig } from './BaseConfig.js'
-import { IdentityMemo } from './IdentityMemo.js'
+import { IdentityMemo, MAX_MEMO_NODES } from './IdentityMemo.js'
 import { S3Client } from '@aws-sdk/client-s3'
 import { Session } from './Session.js'
 
@@ -64,8 +64,26 @@ describe('IdentityMemo', () => {
     const owner = {}
     const first = memo.lookup(owner, { region: 'us-east-1' }, () => ['{', 'region', '}'].join(''))
     expect(memo.lookup(owner, { region: 'us-east-1' }, () => 'recomputed')).toBe(first)
-    for (let i = 0; i < 1100; i++) memo.lookup(owner, { region: `r-${i}` }, () => `r-${i}`)
+    for (let i = 0; i < MAX_MEMO_NODES; i++)
+      memo.lookup(owner, { region: `r-${i}` }, () => `r-${i}`)
+    expect(memo.size).toBeLessThanOrEqual(MAX_MEMO_NODES)
     expect(memo.lookup(owner, { region: 'us-east-1' }, () => 'recomputed')).toBe('recomputed')
+  })
+
+  it('stays within its bound when paths end in values it will not remember', () => {
+    const memo = new IdentityMemo()
+    const owner = {}
+    let largest = 0
+    for (let i = 0; i < 3 * MAX_MEMO_NODES; i++) {
+      // A new endpoint each time, then a plain object: the walk makes a node and gives up.
+      const config = {
+        endpoint: `https://h${i}`,
+        credentials: { accessKeyId: 'a', secretAccessKey: 's' },
+      }
+      expect(memo.lookup(owner, config, () => `exact-${i}`)).toBe(`exact-${i}`)
+      largest = Math.max(largest, memo.size)
+    }
+    expect(largest).toBe(MAX_MEMO_NODES)
   })
 
   it('never remembers a secret-named property', () => {

@@ -2,8 +2,11 @@ import { internString } from '../keys/internString.js'
 import { isPlainObject } from '../keys/isPlainObject.js'
 import { isSecretContainer, isSecretName } from '../keys/secretNames.js'
 
-/** Paths remembered before the memo starts over; bounds its memory whatever the traffic. */
-const MAX_PATHS = 1024
+/**
+ * Trie nodes the memo holds before it starts over: bounds its memory whatever the traffic, paths
+ * that end in a value it will not remember (a plain object, a secret) included.
+ */
+export const MAX_MEMO_NODES = 4096
 
 interface MemoNode {
   /** property name → property value → next node */
@@ -21,12 +24,17 @@ interface MemoNode {
  * Only configs whose defined values are primitives, functions or non-plain objects (compared by
  * identity anyway) are remembered; anything compared by value in depth (plain objects, arrays,
  * `Date`, `URL`) or holding a secret goes the exact way every time, so the memo never holds a
- * secret. It holds at most {@link MAX_PATHS} paths, then starts over.
+ * secret. It holds at most {@link MAX_MEMO_NODES} nodes, then starts over.
  * @internal
  */
 export class IdentityMemo {
   #roots = new Map<object, MemoNode>()
-  #paths = 0
+  #size = 0
+
+  /** Trie nodes held now (at most {@link MAX_MEMO_NODES}). */
+  get size(): number {
+    return this.#size
+  }
 
   /**
    * The identity of `config` under `owner`, from the memo or from `compute(owner, config)` (then
@@ -40,8 +48,8 @@ export class IdentityMemo {
   ): string {
     let node: MemoNode | undefined = this.#roots.get(owner)
     if (node === undefined) {
-      node = { edges: new Map(), identity: undefined }
-      this.#roots.set(owner, node)
+      if (this.#full()) return compute(owner, config)
+      this.#roots.set(owner, (node = newNode()))
     }
     for (const name in config) {
       const value = config[name]
@@ -66,17 +74,14 @@ export class IdentityMemo {
       }
       let next: MemoNode | undefined = byValue.get(value)
       if (next === undefined) {
-        next = { edges: new Map(), identity: undefined }
-        byValue.set(value, next)
+        if (this.#full()) return compute(owner, config)
+        byValue.set(value, (next = newNode()))
       }
       node = next
     }
     if (node.identity === undefined) {
       // Interned, so it is the very string the cache's map holds for this key (see internString).
-      const identity = internString(compute(owner, config))
-      if (++this.#paths > MAX_PATHS) this.clear()
-      else node.identity = identity
-      return identity
+      return (node.identity = internString(compute(owner, config)))
     }
     return node.identity
   }
@@ -84,8 +89,22 @@ export class IdentityMemo {
   /** Forgets everything. */
   clear(): void {
     this.#roots = new Map()
-    this.#paths = 0
+    this.#size = 0
   }
+
+  /** Counts a node about to be made; when the memo is full, starts it over and says so. */
+  #full(): boolean {
+    if (this.#size < MAX_MEMO_NODES) {
+      this.#size++
+      return false
+    }
+    this.clear()
+    return true
+  }
+}
+
+function newNode(): MemoNode {
+  return { edges: new Map(), identity: undefined }
 }
 
 function isUrl(value: object): boolean {
