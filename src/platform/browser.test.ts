@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { manualClock } from '../session/test-support/manualClock.js'
 import { platform } from './browser.js'
 
+/** Waits on state, polling; the bound only ends a test that would otherwise hang. */
+const UNTIL = { timeout: 30_000, interval: 5 }
+
 describe('browser platform', () => {
   it('identifies itself and does not support profiles', () => {
     expect(platform.name).toBe('browser')
@@ -34,7 +37,7 @@ describe('browser platform', () => {
     const finished: boolean[] = []
     const clock = manualClock()
     expect(platform.watchBody(stream, (ok) => finished.push(ok), 1000, clock)).toBe(true)
-    await vi.waitFor(() => expect(stream.listeners('end')).toBe(1)) // the watcher has loaded
+    await vi.waitFor(() => expect(stream.listeners('end')).toBe(1), UNTIL) // the watcher has loaded
     stream.bytesRead = 10 // data arrives: not idle
     clock.advance(1000)
     expect(finished).toEqual([])
@@ -54,7 +57,7 @@ describe('browser platform', () => {
     platform.watchBody(closedEarly, (ok) => finished.push(['closed early', ok]), 1000, clock)
     ended.readableEnded = true
     closedEarly.destroyed = true
-    await vi.waitFor(() => expect(finished).toHaveLength(2))
+    await vi.waitFor(() => expect(finished).toHaveLength(2), UNTIL)
     expect(finished).toEqual([
       ['ended', true],
       ['closed early', false],
