@@ -2,9 +2,12 @@
  * Temporary credentials issued by the sandbox's Cognito endpoint.
  *
  * Each key pair is registered with s3rver's account registry (so S3 knows the key and the sandbox
- * can verify SigV4 against its secret) and revoked from it when it expires, by an unref'd timer.
- * Revoked keys are remembered (bounded) so S3 can answer `ExpiredToken` like AWS does, rather
- * than `InvalidAccessKeyId`. Each key belongs to the identity it was issued for (guest or signed
+ * can verify SigV4 against its secret) and revoked when it expires, by an unref'd timer. Revoked
+ * keys are remembered (bounded) so S3 can answer `ExpiredToken` like AWS does, rather than
+ * `InvalidAccessKeyId`; the sandbox's own check (s3Auth.ts) answers that before s3rver sees the
+ * request. A revoked key leaves s3rver's registry only with its tombstone (or at close): a request
+ * the sandbox admitted just before the revocation must not then be refused by s3rver's own lookup,
+ * which would answer `403 InvalidAccessKeyId` for a key that was valid when the request arrived. Each key belongs to the identity it was issued for (guest or signed
  * in), which is what S3 authorizes by; `revokeAll()` ends every live key early.
  */
 import { randomBytes } from 'node:crypto'
@@ -113,19 +116,27 @@ export class CredentialIssuer {
     return identity ? { state: 'expired', identity } : { state: 'unknown' }
   }
 
-  /** Removes the key pair from s3rver's registry; idempotent. */
+  /**
+   * Ends the key now: from here on S3 answers `ExpiredToken` to it. Its key pair stays in s3rver's
+   * registry until its tombstone goes (see the module comment); idempotent.
+   */
   revoke(accessKeyId: string): void {
     const entry = this.#active.get(accessKeyId)
     if (!entry) return
     clearTimeout(entry.timer)
     this.#active.delete(accessKeyId)
-    this.#account.revokeAccessKey(accessKeyId)
     this.#tombstones.set(accessKeyId, entry.identity)
     if (this.#tombstones.size > MAX_TOMBSTONES) {
       const oldest = this.#tombstones.keys().next()
-      if (!oldest.done) this.#tombstones.delete(oldest.value)
+      if (!oldest.done) this.#forget(oldest.value)
     }
     for (const resolve of entry.waiters) resolve()
+  }
+
+  /** Drops a revoked key for good: its tombstone and its key pair in s3rver's registry. */
+  #forget(accessKeyId: string): void {
+    this.#tombstones.delete(accessKeyId)
+    this.#account.revokeAccessKey(accessKeyId)
   }
 
   /**
@@ -146,9 +157,10 @@ export class CredentialIssuer {
     return live.length
   }
 
-  /** Revokes everything and issues no more (on close). */
+  /** Revokes everything, removes every key pair from s3rver's registry and issues no more. */
   close(): void {
     this.#closed = true
     this.revokeAll()
+    for (const accessKeyId of [...this.#tombstones.keys()]) this.#forget(accessKeyId)
   }
 }

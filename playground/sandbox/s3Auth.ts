@@ -71,6 +71,9 @@ async function authenticate(
       const issued = deps.issuer.status(auth.accessKeyId)
       if (issued.state === 'unknown') return { kind: 'owner' }
       deps.countIdentity(issued.identity.identityId)
+      // A revoked key stays in s3rver's registry for a while (credentials.ts): refuse it here.
+      if (issued.state === 'expired')
+        throw new S3Error('ExpiredToken', 'The provided token has expired.')
       return { kind: 'identity', ...issued.identity }
     }
     case 'malformed':
