@@ -7,27 +7,16 @@ import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react
 import type {
   CacheEvent,
   CacheEventListener,
-  CacheSnapshot,
-  CacheType,
   DevtoolsHandle,
   EntrySnapshot,
-  EvictionPolicy,
-  SessionSnapshot,
 } from 'aws-client-cache'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HandlePanel, type DevtoolsTarget } from './HandlePanel.js'
 import { entryRows, nextFrame, panel, shadowRootOf } from './test-support/fixtures.js'
+import { emptySnapshot } from './test-support/snapshots.js'
 
 beforeEach(() => localStorage.clear())
 afterEach(cleanup)
-
-const emptyCache = (cacheType: CacheType, evictionPolicy: EvictionPolicy): CacheSnapshot => ({
-  cacheType,
-  evictionPolicy,
-  maxSize: 10,
-  size: 0,
-  entries: [],
-})
 
 const entry = (region: string): EntrySnapshot => ({
   id: `FakeClient#${region}`,
@@ -49,18 +38,7 @@ type Action = [name: 'evict' | 'clear' | 'resize', ...args: unknown[]]
 function fakeHandle(id: string, regions: readonly string[]) {
   const listeners = new Set<CacheEventListener>()
   const actions: Action[] = []
-  const state: SessionSnapshot = {
-    id,
-    regionName: null,
-    profileName: null,
-    caches: {
-      client: { LRU: emptyCache('client', 'LRU'), LFU: emptyCache('client', 'LFU') },
-      resource: { LRU: emptyCache('resource', 'LRU'), LFU: emptyCache('resource', 'LFU') },
-    },
-    stats: { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 },
-    warnings: [],
-    credentials: null,
-  }
+  const state = emptySnapshot(id)
   const lru = () => state.caches.client.LRU
   const emit = (event: CacheEvent) => {
     for (const listener of [...listeners]) listener(event)

@@ -8,6 +8,7 @@ import {
   type EntrySnapshot,
   type SessionSnapshot,
 } from 'aws-client-cache'
+import { emptySnapshot as emptyPanelSnapshot } from '../../devtools/test-support/snapshots.js'
 
 export class FakeClient {
   readonly config = { serviceId: 'Fake' }
@@ -27,27 +28,9 @@ export function sessionHandle(session = new Session({ region: 'us-east-1' })): {
   return { session, handle: createDevtoolsHandle(session) }
 }
 
-/** A session's snapshot with nothing cached. */
+/** A session's snapshot with nothing cached, in us-east-1. */
 export function emptySnapshot(id: string): SessionSnapshot {
-  const cache = (cacheType: 'client' | 'resource', evictionPolicy: 'LRU' | 'LFU') => ({
-    cacheType,
-    evictionPolicy,
-    maxSize: 10,
-    size: 0,
-    entries: [],
-  })
-  return {
-    id,
-    regionName: 'us-east-1',
-    profileName: null,
-    caches: {
-      client: { LRU: cache('client', 'LRU'), LFU: cache('client', 'LFU') },
-      resource: { LRU: cache('resource', 'LRU'), LFU: cache('resource', 'LFU') },
-    },
-    stats: { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 },
-    warnings: [],
-    credentials: null,
-  }
+  return emptyPanelSnapshot(id, 'us-east-1')
 }
 
 /** A snapshot entry labelled `label`: an S3Client in us-east-1, never used. */
