@@ -43,12 +43,8 @@ export interface ResourceCalls {
 export const resourceCalls: ResourceCalls = {
   resource(parts, definition, config, options) {
     const call = resourceCall(parts, definition, config, options)
-    const hit = hitByIdentity(call.cache, call.identity)
-    if (hit !== undefined) {
-      parts.hit()
-      return hit
-    }
-    parts.miss(resourceErrors)
+    const hit = cachedHit(parts, call)
+    if (hit !== undefined) return hit
     const { client, key } = build(parts, definition, call)
     let created: unknown
     try {
@@ -70,20 +66,13 @@ export const resourceCalls: ResourceCalls = {
 
   resourceAsync(parts, definition, config, options) {
     const call = resourceCall(parts, definition, config, options)
-    const hit = hitByIdentity(call.cache, call.identity)
-    if (hit !== undefined) {
-      parts.hit()
-      return Promise.resolve(hit)
-    }
+    const hit = cachedHit(parts, call)
+    if (hit !== undefined) return Promise.resolve(hit)
     let flight = flights.get(parts)
     if (flight === undefined) flights.set(parts, (flight = new SingleFlight()))
     return flight.run(`${call.policy}|${call.identity}`, async () => {
-      const ready = hitByIdentity(call.cache, call.identity)
-      if (ready !== undefined) {
-        parts.hit()
-        return ready
-      }
-      parts.miss(resourceErrors)
+      const ready = cachedHit(parts, call) // built by the flight this one waited on
+      if (ready !== undefined) return ready
       const { client, key } = build(parts, definition, call)
       let created: unknown
       try {
@@ -133,11 +122,20 @@ function resourceCall(
   return { policy, cache, effective, identity, resourceOptions }
 }
 
+/** The cached resource of this call, counted as a hit; `undefined` when it is not cached. */
+function cachedHit(parts: SessionParts, { cache, identity }: ResourceCall): unknown {
+  const hit = hitByIdentity(cache, identity)
+  if (hit !== undefined) parts.hit()
+  return hit
+}
+
+/** Counts the miss (throwing if the session is disposed), then builds the resource's client. */
 function build(
   parts: SessionParts,
   definition: ResourceDefinition,
   { effective, resourceOptions }: ResourceCall,
 ): { client: AwsClientLike; key: ResourceCacheKey } {
+  parts.miss(resourceErrors)
   const client = parts.construct(definition.client, effective, resourceErrors)
   return { client, key: new ResourceCacheKey(definition, effective, resourceOptions) }
 }

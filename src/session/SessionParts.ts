@@ -1,8 +1,7 @@
 import type { ErrorFamily } from '../errors.js'
-import type { CacheKey } from '../keys/CacheKey.js'
 import type { AwsClientLike, ClientConstructor, EvictionPolicy } from '../types.js'
 import type { BaseConfig } from './BaseConfig.js'
-import type { AnyCache } from './Built.js'
+import type { CommitArgs } from './commitEntry.js'
 import type { SessionCache } from './SessionCache.js'
 
 /**
@@ -30,15 +29,7 @@ export interface SessionParts {
     family: ErrorFamily,
   ): AwsClientLike
   /** The session's one miss path: track, diagnose, emit `miss`, cache. */
-  commit(
-    owner: object,
-    key: CacheKey,
-    value: object,
-    client: AwsClientLike,
-    cache: AnyCache,
-    effective: Record<string, unknown>,
-    compared: Record<string, unknown>,
-  ): unknown
+  commit(...args: CommitArgs): unknown
   /** Records the name of a resource definition the session has built. */
   named(name: string): void
 }

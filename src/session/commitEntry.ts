@@ -25,14 +25,12 @@ export interface CommitDeps {
 }
 
 /**
- * The one miss path of clients and resources: tracks what was built (the request middleware),
- * diagnoses the miss, emits it with its cause, and caches the value — destroying the client if
- * caching fails. `owner` is the client class or the resource definition; `compared` is what the
- * diagnosis compares (a resource adds its `resourceOptions`).
+ * What one miss hands {@link commitEntry} besides the session's part: `owner` is the client class
+ * or the resource definition; `compared` is what the diagnosis compares (a resource adds its
+ * `resourceOptions`).
  * @internal
  */
-export function commitEntry(
-  deps: CommitDeps,
+export type CommitArgs = [
   owner: object,
   key: CacheKey,
   value: object,
@@ -40,6 +38,17 @@ export function commitEntry(
   cache: AnyCache,
   effective: Record<string, unknown>,
   compared: Record<string, unknown>,
+]
+
+/**
+ * The one miss path of clients and resources: tracks what was built (the request middleware),
+ * diagnoses the miss, emits it with its cause, and caches the value — destroying the client if
+ * caching fails (the arguments: {@link CommitArgs}).
+ * @internal
+ */
+export function commitEntry(
+  deps: CommitDeps,
+  ...[owner, key, value, client, cache, effective, compared]: CommitArgs
 ): unknown {
   track(deps, value, client, key, cache, effective)
   const cause = deps.diagnostics.diagnose(cache, owner, key, compared)
