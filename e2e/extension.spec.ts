@@ -8,7 +8,14 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { captureSecrets, expect, openPlayground, test, wholeDom } from './fixtures.js'
+import {
+  captureSecrets,
+  expect,
+  expectNoIssuedCredential,
+  openPlayground,
+  test,
+  wholeDom,
+} from './fixtures.js'
 import {
   buildExtension,
   launchWithExtension,
@@ -201,13 +208,5 @@ test('the extension panel inspects the tab’s sessions live, across reloads and
   // No credential the sandbox issued is anywhere in the panel.
   await expect.poll(() => issued.length).toBeGreaterThan(0)
   const dom = await wholeDom(panelPage)
-  for (const credentials of issued) {
-    for (const secret of [
-      credentials.AccessKeyId,
-      credentials.SecretKey,
-      credentials.SessionToken,
-    ]) {
-      expect(dom).not.toContain(secret)
-    }
-  }
+  expectNoIssuedCredential(dom, issued)
 })

@@ -101,6 +101,19 @@ export function captureSecrets(page: Page): {
   return captured
 }
 
+/** Fails if `text` holds any part of an issued key pair: access key id, secret, session token. */
+export function expectNoIssuedCredential(text: string, issued: readonly IssuedCredentials[]): void {
+  for (const credentials of issued) {
+    for (const secret of [
+      credentials.AccessKeyId,
+      credentials.SecretKey,
+      credentials.SessionToken,
+    ]) {
+      expect(text).not.toContain(secret)
+    }
+  }
+}
+
 /** The whole DOM as HTML and text (form values and open shadow roots included). */
 export async function wholeDom(page: Page): Promise<string> {
   return page.evaluate(() => {

@@ -11,6 +11,7 @@ import type { SandboxStats } from './fixtures.js'
 import {
   captureSecrets,
   expect,
+  expectNoIssuedCredential,
   horizontalOverflow,
   listedKeys,
   openPlayground,
@@ -200,11 +201,7 @@ test('one session for every identity: sign in, switch, sign out, revoke; one S3 
   const latest = secrets.credentials.map((issued) => `${issued.AccessKeyId.slice(0, 8)}…`)
   await expect(identity.getByTestId('identity-key-prefix')).toHaveText(latest.at(-1) ?? '')
   const dom = await wholeDom(page)
-  for (const issued of secrets.credentials) {
-    for (const secret of [issued.AccessKeyId, issued.SecretKey, issued.SessionToken]) {
-      expect(dom).not.toContain(secret)
-    }
-  }
+  expectNoIssuedCredential(dom, secrets.credentials)
   for (const idToken of secrets.idTokens) expect(dom).not.toContain(idToken)
 
   // The identity panel is accessible.
