@@ -15,16 +15,9 @@ import { openPanel } from '../test-support/bridgeHarness.js'
 import { FakeBrowser } from '../test-support/fakeBrowser.js'
 import { FakeWindow } from '../test-support/fakeWindow.js'
 import { FakeClient } from '../test-support/handles.js'
+import { secretString as secret } from '../../src/test-support/secretString.js'
 
 const KEY = Symbol.for(BRIDGE.HOOK_KEY)
-
-const secret = fc
-  .string({
-    unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+'),
-    minLength: 12,
-    maxLength: 40,
-  })
-  .map((body) => `SeCrEt${body}`)
 
 const bucket = defineResource({
   name: 'Bucket',

@@ -15,6 +15,7 @@ import {
   type CacheEvent,
 } from '../index.js'
 import { fuzzRuns } from '../test-support/fuzzRuns.js'
+import { SECRET_MARK, secretString as secret } from '../test-support/secretString.js'
 
 class FakeClient {
   readonly config = { serviceId: 'Fake' }
@@ -30,15 +31,6 @@ const bucket = defineResource({
   client: FakeClient,
   create: (client) => ({ client }),
 })
-
-/** A secret: long and marked, so it can never appear by accident in other text. */
-const secret = fc
-  .string({
-    unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+'),
-    minLength: 12,
-    maxLength: 40,
-  })
-  .map((body) => `SeCrEt${body}`)
 
 const SECRET_NAMES = [
   'accessKeyId',
@@ -74,7 +66,7 @@ const tree: fc.Memo<Record<string, unknown>> = fc.memo((depth) =>
 function secretsOf(value: unknown, inside = false, out: string[] = []): string[] {
   if (typeof value === 'string') {
     // Marked values only: a plain value like 'eu-west-1' may also stand, unmasked, elsewhere.
-    if (value.startsWith('SeCrEt')) out.push(value)
+    if (value.startsWith(SECRET_MARK)) out.push(value)
   } else if (Array.isArray(value)) {
     for (const item of value) secretsOf(item, inside, out)
   } else if (value !== null && typeof value === 'object') {
@@ -96,7 +88,7 @@ function secretsOf(value: unknown, inside = false, out: string[] = []): string[]
 function placeSecretsOnlyWhereAllowed(config: Record<string, unknown>): Record<string, unknown> {
   const clean = (value: unknown, inside: boolean): unknown => {
     if (typeof value === 'string')
-      return value.startsWith('SeCrEt') && !inside ? 'plain-value' : value
+      return value.startsWith(SECRET_MARK) && !inside ? 'plain-value' : value
     if (Array.isArray(value)) return value.map((item) => clean(item, inside))
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(
