@@ -42,7 +42,7 @@ import type { SessionStats } from './SessionStats.js'
 import { registerSession, unregisterSession } from './sessionRegistry.js'
 import { SharedCredentials } from './SharedCredentials.js'
 import { snapshotSession } from './snapshotSession.js'
-import { startLoader } from './startLoader.js'
+import { fromLoader } from './startLoader.js'
 
 // Re-exported for the modules that import it from here.
 export type { ResourceCallOptions } from './resourceCallTypes.js'
@@ -213,15 +213,9 @@ export class Session {
     config?: ClientConfigOf<ClientClassOf<T>>,
     options?: CacheOptions,
   ): Promise<ClientOf<ClientClassOf<T>>> {
-    let ClientClass: ClientConstructor<unknown>
-    if (isClientClass(ClientClassOrLoader)) ClientClass = ClientClassOrLoader
-    else {
-      // The loader runs at once; what it resolves to is read by the loaders' lazy chunk.
-      const started =
-        typeof ClientClassOrLoader === 'function' ? startLoader(ClientClassOrLoader) : undefined
-      const { loadClientClass } = await import('./loaders.js')
-      ClientClass = await loadClientClass(ClientClassOrLoader, started, lazyDeps)
-    }
+    const ClientClass = isClientClass(ClientClassOrLoader)
+      ? ClientClassOrLoader
+      : await fromLoader(ClientClassOrLoader, (loaders) => loaders.loadClientClass)
     // Construction is synchronous, so once the class is known the synchronous path is already
     // single-flight: the first caller builds and caches, every later one hits.
     return this.client(ClientClass, config, options) as ClientOf<ClientClassOf<T>>
@@ -269,14 +263,9 @@ export class Session {
     config?: ClientConfigOf<TClientClass>,
     options?: ResourceCallOptions<TOptions>,
   ): Promise<TResource> {
-    let definition: ResourceDefinition
-    if (isResourceDefinition(definitionOrLoader)) definition = definitionOrLoader
-    else {
-      const started =
-        typeof definitionOrLoader === 'function' ? startLoader(definitionOrLoader) : undefined
-      const { loadResourceDefinition } = await import('./loaders.js')
-      definition = await loadResourceDefinition(definitionOrLoader, started, lazyDeps)
-    }
+    const definition: ResourceDefinition = isResourceDefinition(definitionOrLoader)
+      ? definitionOrLoader
+      : await fromLoader(definitionOrLoader, (loaders) => loaders.loadResourceDefinition)
     return resourceCallsFor(definition).resourceAsync(
       this.#sessionParts(),
       definition,
