@@ -13,24 +13,18 @@ import type {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { HandlePanel, type DevtoolsTarget } from './HandlePanel.js'
 import { entryRows, nextFrame, panel, shadowRootOf } from './test-support/fixtures.js'
-import { emptySnapshot } from './test-support/snapshots.js'
+import { emptySnapshot, unusedEntrySnapshot } from './test-support/snapshots.js'
 
 beforeEach(() => localStorage.clear())
 afterEach(cleanup)
 
-const entry = (region: string): EntrySnapshot => ({
-  id: `FakeClient#${region}`,
-  label: `FakeClient({ region: '${region}' })`,
-  className: 'FakeClient',
-  region,
-  hits: 0,
-  frequency: 1,
-  inFlight: 0,
-  requests: 0,
-  errors: 0,
-  createdAt: 0,
-  lastUsedAt: 0,
-})
+const entry = (region: string): EntrySnapshot =>
+  unusedEntrySnapshot({
+    id: `FakeClient#${region}`,
+    label: `FakeClient({ region: '${region}' })`,
+    className: 'FakeClient',
+    region,
+  })
 
 type Action = [name: 'evict' | 'clear' | 'resize', ...args: unknown[]]
 

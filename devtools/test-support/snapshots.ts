@@ -1,5 +1,11 @@
 /** Snapshots with nothing cached, for tests of the panel and of the extension that carries it. */
-import type { CacheSnapshot, CacheType, EvictionPolicy, SessionSnapshot } from 'aws-client-cache'
+import type {
+  CacheSnapshot,
+  CacheType,
+  EntrySnapshot,
+  EvictionPolicy,
+  SessionSnapshot,
+} from 'aws-client-cache'
 
 /** One empty cache of the given type and policy, `maxSize` 10. */
 export function emptyCacheSnapshot(
@@ -28,5 +34,21 @@ export function emptySnapshot(id: string, regionName: string | null = null): Ses
     stats: { hits: 0, misses: 0, creates: 0, evictions: 0, disposals: 0 },
     warnings: [],
     credentials: null,
+  }
+}
+
+/** An entry never used since it was built (at time 0): no hits, requests or errors. */
+export function unusedEntrySnapshot(
+  entry: Pick<EntrySnapshot, 'id' | 'label' | 'className' | 'region'>,
+): EntrySnapshot {
+  return {
+    ...entry,
+    hits: 0,
+    frequency: 1,
+    inFlight: 0,
+    requests: 0,
+    errors: 0,
+    createdAt: 0,
+    lastUsedAt: 0,
   }
 }

@@ -8,7 +8,10 @@ import {
   type EntrySnapshot,
   type SessionSnapshot,
 } from 'aws-client-cache'
-import { emptySnapshot as emptyPanelSnapshot } from '../../devtools/test-support/snapshots.js'
+import {
+  emptySnapshot as emptyPanelSnapshot,
+  unusedEntrySnapshot,
+} from '../../devtools/test-support/snapshots.js'
 
 export class FakeClient {
   readonly config = { serviceId: 'Fake' }
@@ -35,19 +38,7 @@ export function emptySnapshot(id: string): SessionSnapshot {
 
 /** A snapshot entry labelled `label`: an S3Client in us-east-1, never used. */
 export function entrySnapshot(i: number, label: string): EntrySnapshot {
-  return {
-    id: `key-${i}`,
-    label,
-    className: 'S3Client',
-    region: 'us-east-1',
-    hits: 0,
-    frequency: 1,
-    inFlight: 0,
-    requests: 0,
-    errors: 0,
-    createdAt: 0,
-    lastUsedAt: 0,
-  }
+  return unusedEntrySnapshot({ id: `key-${i}`, label, className: 'S3Client', region: 'us-east-1' })
 }
 
 /** {@link emptySnapshot} with `entries` in its client LRU cache (sized to them) and `hits`. */
